@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The CSS Custom Highlight API is what paints terms without touching the page's DOM, so the
+// manifest asks for browsers that have it instead of shipping a span-wrapping fallback.
+const MIN_CHROME = '105';
+const MIN_FIREFOX = '140.0';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
+    minimum_chrome_version: browser === 'firefox' ? undefined : MIN_CHROME,
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'health-glossary@health-glossary.org',
+              strict_min_version: MIN_FIREFOX,
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+    action: { default_title: '__MSG_actionTitle__' },
+  }),
+});
