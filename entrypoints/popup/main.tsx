@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { PopupApp } from './PopupApp';
+import '../../components/card.css';
+import './popup.css';
+
+render(<PopupApp />, document.getElementById('app')!);

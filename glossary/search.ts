@@ -1,0 +1,63 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { foldText } from './normalize';
+import type { GlossaryEntry } from './schema';
+
+export interface SearchHit {
+  entry: GlossaryEntry;
+  score: number;
+}
+
+/**
+ * Search over names first, then other names (variants), then the explanations, forgiving typos
+ * ("seratonin") and unfinished words ("fibro"). Built once per surface; each query is a few ms.
+ */
+export class GlossarySearch {
+  private readonly index: MiniSearch<GlossaryEntry>;
+  private readonly byId: Map<string, GlossaryEntry>;
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.index = new MiniSearch<GlossaryEntry>({
+      fields: ['term', 'variants', 'short', 'long'],
+      storeFields: [],
+      extractField: (doc, field) => {
+        const value = (doc as unknown as Record<string, unknown>)[field];
+        return Array.isArray(value) ? value.join(' · ') : String(value ?? '');
+      },
+      processTerm: (term) => foldText(term) || null,
+      searchOptions: {
+        boost: { term: 6, variants: 4, short: 1, long: 0.4 },
+        prefix: (term) => term.length >= 2,
+        fuzzy: (term) => (term.length <= 3 ? 0 : term.length <= 5 ? 1 : 0.25),
+        combineWith: 'AND',
+      },
+    });
+    this.index.addAll(entries as GlossaryEntry[]);
+  }
+
+  search(query: string, limit = 30): SearchHit[] {
+    const q = query.trim();
+    if (!q) return [];
+    let results: SearchResult[] = this.index.search(q);
+    // A phrase with one unknown word should still find the known one.
+    if (results.length === 0 && /\s/u.test(q)) results = this.index.search(q, { combineWith: 'OR' });
+    const exact = foldText(q);
+    return results
+      .map((r) => {
+        const entry = this.byId.get(String(r.id))!;
+        // An exact name or other name comes first whatever the field scores say.
+        const named = foldText(entry.term) === exact || entry.variants.some((v) => foldText(v) === exact);
+        return { entry, score: r.score * (named ? 100 : 1) };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /** The closest names, for a query that found nothing. */
+  suggest(query: string, limit = 5): GlossaryEntry[] {
+    return this.index
+      .search(query, { fields: ['term', 'variants'], fuzzy: 0.4, prefix: true, combineWith: 'OR' })
+      .slice(0, limit)
+      .map((r) => this.byId.get(String(r.id))!);
+  }
+}

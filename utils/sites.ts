@@ -1,0 +1,22 @@
+import type { Settings } from './settings';
+
+/**
+ * Site rules are domains. "example.org" means that host and www.example.org; "*.example.org"
+ * means example.org and every subdomain.
+ */
+export function matchesSite(hostname: string, rule: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/u, '');
+  const r = rule.trim().toLowerCase();
+  if (r.startsWith('*.')) {
+    const base = r.slice(2);
+    return host === base || host.endsWith(`.${base}`);
+  }
+  return host === r || host === `www.${r}`;
+}
+
+/** Whether highlighting may run on a page of this host under the reader's site rules. */
+export function isSiteAllowed(hostname: string, settings: Pick<Settings, 'blockedSites' | 'onlySites' | 'onlyListedSites'>): boolean {
+  if (settings.blockedSites.some((rule) => matchesSite(hostname, rule))) return false;
+  if (settings.onlyListedSites) return settings.onlySites.some((rule) => matchesSite(hostname, rule));
+  return true;
+}
