@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bundledGlossary, matcherFor } from '../../glossary';
+import { bundledGlossary, createGlossary, matcherFor, type Glossary } from '../../glossary';
+import { BUNDLED_ENTRIES } from '../../glossary/bundled';
+import { mergeGlossary, watchCustomTerms, type CustomTerm } from '../../utils/custom-terms';
 import { isSiteAllowed } from '../../utils/sites';
 import { watchSettings, type Settings } from '../../utils/settings';
 import { CardHost } from './card-host';
@@ -7,6 +9,7 @@ import { Engine } from './engine';
 import highlightCss from './highlights.css?inline';
 import './highlights.css';
 import { Interaction } from './interaction';
+import { listenForRequests } from './messages';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,8 +17,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
-    const glossary = bundledGlossary();
-    const matcher = matcherFor(glossary);
+    let glossary: Glossary = bundledGlossary();
     const shadowStyles = new CSSStyleSheet();
     shadowStyles.replaceSync(highlightCss);
 
@@ -29,25 +31,43 @@ export default defineContentScript({
     );
     card.onEntryChange = () => engine?.setActive(null);
 
-    const apply = (next: Settings) => {
-      settings = next;
-      card.applySettings(next);
-      const active = next.enabled && isSiteAllowed(location.hostname, next);
-      if (!active) {
+    const apply = () => {
+      if (!settings) return;
+      card.applySettings(settings);
+      const active = settings.enabled && isSiteAllowed(location.hostname, settings);
+      if (!active || engine?.glossary !== glossary) {
         card.close();
         engine?.dispose();
         engine = undefined;
-        return;
       }
+      if (!active) return;
       if (!engine) {
-        engine = new Engine({ glossary, matcher, settings: next, shadowStyles });
+        engine = new Engine({ glossary, matcher: matcherFor(glossary), settings, shadowStyles });
         engine.start();
-      } else engine.update(next);
+      } else engine.update(settings);
     };
 
-    const unwatch = watchSettings(apply);
+    const stopSettings = watchSettings((next) => {
+      settings = next;
+      apply();
+    });
+    let customSeen = false;
+    const stopCustom = watchCustomTerms((custom: CustomTerm[]) => {
+      // No own terms (the common case): keep the bundled glossary and its compiled matcher.
+      if (!customSeen && custom.length === 0) {
+        customSeen = true;
+        return;
+      }
+      customSeen = true;
+      glossary = custom.length ? createGlossary(mergeGlossary(BUNDLED_ENTRIES, custom)) : bundledGlossary();
+      apply();
+    });
+    const stopRequests = listenForRequests({ getEngine: () => engine, getGlossary: () => glossary, interaction });
+
     ctx.onInvalidated(() => {
-      unwatch();
+      stopSettings();
+      stopCustom();
+      stopRequests();
       interaction.dispose();
       card.destroy();
       engine?.dispose();
