@@ -12,12 +12,18 @@
  */
 import {
   APOSTROPHE,
-  FOLD_TABLE_SIZE,
   SEPARATOR,
+  SURROGATE,
+  UNKNOWN,
+  WORD,
+  classifyCode,
   foldCode,
   foldText,
   getFoldTable,
+  getWordTable,
+  NOT_WORD,
   isWordCharAt,
+  isWordCharBefore,
   isWordCodePoint,
 } from './normalize';
 
@@ -51,8 +57,14 @@ interface Pattern {
 export interface CompiledMatcher {
   /** Finds every match in `text[from, to)`, leftmost-longest, in order. */
   match(text: string, from?: number, to?: number): Match[];
-  /** Calls `onMatch` per match without allocating a result array (the content script's hot path). */
+  /** Calls `onMatch` per match. */
   scan(text: string, from: number, to: number, onMatch: (start: number, end: number, entry: number) => void): void;
+  /**
+   * The content script's hot path: writes matches as (start, end, entry) triplets into `out` and
+   * returns how many it found. When that is more than `out` holds, only the first ones are written:
+   * grow the buffer and call again.
+   */
+  scanInto(text: string, from: number, to: number, out: Int32Array): number;
   readonly entryCount: number;
   readonly patternCount: number;
   readonly nodeCount: number;
@@ -211,8 +223,45 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
   }
 
   const accept = Int32Array.from(acceptList);
+  // Local copies: the hot loops must not reach through module bindings (getters once transpiled).
+  const WORD_CLASS = WORD;
+  const UNKNOWN_CLASS = UNKNOWN;
+  const SURROGATE_CLASS = SURROGATE;
+  const SEP = SEPARATOR;
   const fold = getFoldTable();
+  const wordClass = getWordTable();
   const { nodes: edgeNodes, chars: edgeChars, children: edgeChildren, mask } = edges;
+  // The root's children in a dense table: every walk starts there, so its first step is one read.
+  const rootChild = new Int32Array(0x10000).fill(-1);
+  // A root child's key is already a folded code, and folded codes fold to themselves.
+  // The second step of a walk is a dense table too, for ASCII: most walks end there.
+  const secondIndex = new Int16Array(0x10000).fill(-1);
+  let firsts = 0;
+  for (const { key } of keyed) {
+    const c = key.charCodeAt(0);
+    if (rootChild[c] === -1) {
+      rootChild[c] = edges.get(0, c);
+      secondIndex[c] = firsts++;
+    }
+  }
+  // Past the second step most nodes have one child (the tail of a long word): follow it with one
+  // compare instead of a hash lookup. onlyChar is -1 for a leaf, -2 for a node with several children.
+  const onlyChar = new Int32Array(nodeCount).fill(-1);
+  const onlyChild = new Int32Array(nodeCount).fill(-1);
+  for (let s = 0; s < edges.nodes.length; s++) {
+    const parent = edges.nodes[s]!;
+    if (parent === -1) continue;
+    if (onlyChar[parent] === -1) {
+      onlyChar[parent] = edges.chars[s]!;
+      onlyChild[parent] = edges.children[s]!;
+    } else onlyChar[parent] = -2;
+  }
+  const secondChild = new Int32Array(Math.max(1, firsts) * 128).fill(-1);
+  for (let c = 0; c < 0x10000; c++) {
+    const index = secondIndex[c]!;
+    if (index === -1) continue;
+    for (let c2 = 0; c2 < 128; c2++) secondChild[index * 128 + c2] = edges.get(rootChild[c]!, c2);
+  }
 
   function childOf(node: number, char: number): number {
     let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(char, 0x85ebca77)) & mask;
@@ -233,83 +282,120 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
     return -1;
   }
 
-  function isWord(c: number): boolean {
-    // ASCII fast path inline; the rest through the cached Unicode lookup.
-    if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-    if (c >= 0xd800 && c <= 0xdfff) return false; // surrogates are resolved where it matters
-    return isWordCodePoint(c);
+  /** Word class of the character at i: WORD, NOT_WORD (surrogate pairs resolved). */
+  function classAt(text: string, i: number): number {
+    const c = text.charCodeAt(i);
+    const k = wordClass[c] || classifyCode(c);
+    if (k !== SURROGATE) return k;
+    // A low surrogate belongs to the code point its high surrogate starts; a lone one is no letter.
+    if (c >= 0xdc00) {
+      const high = i > 0 ? text.charCodeAt(i - 1) : 0;
+      return high >= 0xd800 && high < 0xdc00 && isWordCodePoint(text.codePointAt(i - 1)!) ? WORD : NOT_WORD;
+    }
+    return isWordCharAt(text, i) ? WORD : NOT_WORD;
   }
 
-  function scan(
-    text: string,
-    from: number,
-    to: number,
-    onMatch: (start: number, end: number, entry: number) => void,
-  ): void {
+  function scanInto(text: string, from: number, to: number, out: Int32Array): number {
+    const capacity = out.length;
+    let found = 0;
     let i = from;
-    let prevWord = from > 0 && isWordBefore(text, from);
+    // If `from` is inside a word, that word is not a start: skip its rest.
+    if (i > 0 && i < to && isWordCharBefore(text, i)) while (i < to && classAt(text, i) === WORD_CLASS) i++;
     while (i < to) {
-      const c = text.charCodeAt(i);
-      // A low surrogate continues the character its high surrogate began.
-      const word =
-        c >= 0xdc00 && c <= 0xdfff ? prevWord : isWord(c) || (c >= 0xd800 && c <= 0xdbff && isWordCharAt(text, i));
-      if (!word || prevWord) {
-        prevWord = word;
-        i++;
-        continue;
+      // Skip characters that are not part of a word (tight loop: one read and one compare each).
+      let c = text.charCodeAt(i);
+      let k = wordClass[c]!;
+      while (k !== WORD_CLASS) {
+        if (k === UNKNOWN_CLASS || k === SURROGATE_CLASS) {
+          k = k === UNKNOWN_CLASS ? classifyCode(c) : classAt(text, i);
+          if (k === WORD_CLASS) break;
+        }
+        if (++i >= to) return found;
+        c = text.charCodeAt(i);
+        k = wordClass[c]!;
       }
-      // i is a word start: walk the trie as far as the text allows.
-      let node = 0;
-      let j = i;
-      let lastSeparator = false;
+      // i starts a word: walk the trie as far as the text allows.
+      const first = fold[c] || foldCode(c);
+      let node = rootChild[first]!;
       let bestEnd = -1;
       let bestEntry = -1;
-      while (j < to) {
-        const cj = text.charCodeAt(j);
-        const f = cj < FOLD_TABLE_SIZE ? fold[cj]! : foldCode(cj);
-        if (f === SEPARATOR) {
-          if (lastSeparator) {
-            j++;
-            continue;
+      if (node !== -1) {
+        const second = secondIndex[first]! * 128;
+        let j = i + 1;
+        let lastSeparator = false;
+        for (;;) {
+          if (accept[node] !== -1 && !lastSeparator && (j >= to || classAt(text, j) !== WORD_CLASS)) {
+            const entry = resolve(node, text, i, j);
+            if (entry !== -1) {
+              bestEnd = j;
+              bestEntry = entry;
+            }
           }
-          lastSeparator = true;
-        } else lastSeparator = false;
-        node = childOf(node, f);
-        if (node === -1) break;
-        j++;
-        if (accept[node] !== -1 && !lastSeparator && (j >= to || !isWordAt(text, j))) {
-          const entry = resolve(node, text, i, j);
-          if (entry !== -1) {
-            bestEnd = j;
-            bestEntry = entry;
+          if (j >= to) break;
+          const cj = text.charCodeAt(j);
+          const f = fold[cj] || foldCode(cj);
+          if (f === SEP) {
+            if (lastSeparator) {
+              j++;
+              continue;
+            }
+            lastSeparator = true;
+          } else lastSeparator = false;
+          if (j === i + 1 && f < 128) node = secondChild[second + f]!;
+          else {
+            const only = onlyChar[node]!;
+            node = only === f ? onlyChild[node]! : only === -2 ? childOf(node, f) : -1;
           }
+          if (node === -1) break;
+          j++;
         }
       }
       if (bestEnd !== -1) {
-        onMatch(i, bestEnd, bestEntry);
-        i = bestEnd;
-        prevWord = false; // the match ends on a boundary by construction
+        const at = found * 3;
+        if (at + 3 <= capacity) {
+          out[at] = i;
+          out[at + 1] = bestEnd;
+          out[at + 2] = bestEntry;
+        }
+        found++;
+        i = bestEnd; // a match ends on a word boundary by construction
         continue;
       }
-      prevWord = true;
+      // No term starts here: skip the rest of the word.
       i++;
+      while (i < to) {
+        c = text.charCodeAt(i);
+        k = wordClass[c]!;
+        if (k === WORD_CLASS) {
+          i++;
+          continue;
+        }
+        if (k === UNKNOWN_CLASS || k === SURROGATE_CLASS) {
+          if ((k === UNKNOWN_CLASS ? classifyCode(c) : classAt(text, i)) === WORD_CLASS) {
+            i++;
+            continue;
+          }
+        }
+        break;
+      }
     }
+    return found;
   }
 
-  function isWordAt(text: string, index: number): boolean {
-    const c = text.charCodeAt(index);
-    if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-    return isWordCharAt(text, index);
-  }
-
-  function isWordBefore(text: string, index: number): boolean {
-    const c = text.charCodeAt(index - 1);
-    if (c >= 0xdc00 && c <= 0xdfff && index >= 2) return isWordCodePoint(text.codePointAt(index - 2)!);
-    return isWord(c);
+  let buffer = new Int32Array(3 * 64);
+  function scan(text: string, from: number, to: number, onMatch: (start: number, end: number, entry: number) => void): void {
+    let n = scanInto(text, from, to, buffer);
+    if (n * 3 > buffer.length) {
+      buffer = new Int32Array(n * 3);
+      n = scanInto(text, from, to, buffer);
+    }
+    const found = buffer.slice(0, n * 3);
+    for (let k = 0; k < found.length; k += 3) onMatch(found[k]!, found[k + 1]!, found[k + 2]!);
   }
 
   return {
     scan,
+    scanInto,
     match(text, from = 0, to = text.length) {
       const out: Match[] = [];
       scan(text, from, to, (start, end, entry) => out.push({ start, end, entry }));

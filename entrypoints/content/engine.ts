@@ -1,12 +1,12 @@
-import type { CompiledMatcher } from '../../glossary/matcher';
+import type { Glossary } from '../../glossary/glossary';
 import { isHealthPage } from '../../glossary/health-gate';
-import type { Glossary } from '../../glossary';
+import type { CompiledMatcher } from '../../glossary/matcher';
 import type { Settings } from '../../utils/settings';
 import { TIMING } from '../../utils/timing';
-import { Painter } from './painter';
 import { PageTermIndex, type PageTerm } from './page-terms';
+import { Painter } from './painter';
 import { isInlineElement, isInsideSkipped, UI_HOST_TAG } from './skip-rules';
-import { TextRunWalker, nodeIndexAt, type TextRun } from './text-runs';
+import { TextRunWalker, findShadowRoots, nodeIndexAt, type TextRun } from './text-runs';
 
 type Schedule = (task: () => void) => void;
 
@@ -17,40 +17,80 @@ const scheduleSoon: Schedule = (() => {
   return (task) => setTimeout(task, 0);
 })();
 
+/** Terms are painted this far (in viewport heights) above and below what is on screen. */
+const PAINT_AHEAD_SCREENS = 1.5;
+/** IntersectionObserver registrations per slice once the first pass is done. */
+const OBSERVE_PER_SLICE = 400;
+
+/**
+ * The matches of one run of text (a block's inline text), kept compactly until painted:
+ * building ranges nobody can see yet is most of the cost of a naive engine.
+ */
+interface RunRecord {
+  block: Node;
+  nodes: Text[];
+  starts: number[];
+  /** Triplets (start, end, entry) in run text offsets, left to right. */
+  matches: Int32Array;
+  /** Painted occurrences; null while not painted. */
+  terms: PageTerm[] | null;
+  /** Ambiguous matches were held back when painted, because the page was not yet known to be about health. */
+  heldAmbiguous: boolean;
+}
+
 export interface EngineOptions {
   glossary: Glossary;
   matcher: CompiledMatcher;
   settings: Settings;
   /** Styles adopted into open shadow roots so ::highlight rules apply there. */
   shadowStyles?: CSSStyleSheet;
+  /** Root to scan (the document's body by default). */
+  root?: Node;
 }
+
+let matchBuffer = new Int32Array(3 * 256);
 
 /**
  * Finds glossary terms in the document and keeps them painted while the page changes.
- * Scans in slices of a few milliseconds; rescans only the blocks the page changes.
+ *
+ * First pass: walk and match everything in slices of a few milliseconds, paint what is on (or
+ * near) the screen at once, and keep the rest as compact match lists. Those are painted by an
+ * IntersectionObserver before they scroll into view. Later, only the blocks the page changes are
+ * matched again.
  */
 export class Engine {
   readonly index = new PageTermIndex();
   private painter: Painter;
   private settings: Settings;
-  private queue: TextRunWalker[] = [];
+  private queue: { walker: TextRunWalker; eager: boolean }[] = [];
   private pumping = false;
   private observer: MutationObserver | undefined;
+  private io: IntersectionObserver | undefined;
   private dirty = new Set<Node>();
   private dirtyTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ambiguous: Uint8Array;
   private readonly enabledEntry: Uint8Array;
-  /** Ambiguous occurrences held back until the page proves to be about health. */
-  private pendingAmbiguous: PageTerm[] = [];
+  private runsByBlock = new Map<Node, RunRecord[]>();
+  private toObserve: Node[] = [];
+  /** Subtrees still to be searched for open shadow roots (after their text, as it is rarely needed). */
+  private shadowSearch: Node[] = [];
+  private observing = false;
   private evidence = { chars: 0, unambiguous: 0, distinct: 0 };
-  /** Entries painted so far (for "first occurrence only"). */
-  private seen = new Set<number>();
-  private distinctUnambiguous = new Set<number>();
+  /** Per entry: seen as an unambiguous match (for the health gate). */
+  private seenUnambiguous: Uint8Array;
+  /** For "first occurrence only": per entry, the run and offset of its first occurrence. */
+  private firstRun: (RunRecord | undefined)[] = [];
+  private firstStart: Int32Array;
   private healthPage = false;
+  /** While true, runs are checked against the viewport as they are found (document order ≈ top to bottom). */
+  private eagerChecking = true;
   private shadowRoots = new Set<ShadowRoot>();
   private running = false;
-  /** Called after each batch of scanning, e.g. to refresh the popup's "on this page" list. */
-  onChange: (() => void) | undefined;
+  /** Called when a batch of scanning is done, e.g. to refresh what the popup shows. */
+  onIdle: (() => void) | undefined;
+  /** The longest single piece of main-thread work the engine has done, in ms (for the benchmark). */
+  longestTaskMs = 0;
+  longestTaskLabel = '';
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings;
@@ -58,6 +98,8 @@ export class Engine {
     const n = options.glossary.entries.length;
     this.ambiguous = new Uint8Array(n);
     this.enabledEntry = new Uint8Array(n);
+    this.seenUnambiguous = new Uint8Array(n);
+    this.firstStart = new Int32Array(n);
     options.glossary.entries.forEach((e, i) => (this.ambiguous[i] = e.ambiguous ? 1 : 0));
     this.computeEnabled();
   }
@@ -71,22 +113,36 @@ export class Engine {
     return [...this.shadowRoots];
   }
 
+  /** Whether the first pass and every rescan so far are done. */
+  get idle(): boolean {
+    return this.queue.length === 0 && this.dirty.size === 0;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
-    const root = document.body ?? document.documentElement;
-    this.enqueue(root);
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.eagerChecking = true;
+    const root = this.options.root ?? document.body ?? document.documentElement;
+    this.io = new IntersectionObserver((entries) => this.timed('paint on scroll', () => this.onIntersect(entries)), {
+      rootMargin: `${PAINT_AHEAD_SCREENS * 100}% 0px`,
+    });
+    this.observer = new MutationObserver((records) => this.timed('mutations', () => this.onMutations(records)));
     this.observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    this.enqueue(root, true);
   }
 
   stop(): void {
     this.running = false;
     this.observer?.disconnect();
     this.observer = undefined;
+    this.io?.disconnect();
+    this.io = undefined;
     clearTimeout(this.dirtyTimer);
+    this.dirtyTimer = undefined;
     this.dirty.clear();
     this.queue = [];
+    this.toObserve = [];
+    this.shadowSearch = [];
     this.reset();
   }
 
@@ -95,7 +151,24 @@ export class Engine {
     this.painter.dispose();
   }
 
-  /** Applies new settings; restarts the scan only when what is matched changed. */
+  /**
+   * Runs the whole first pass now, without yielding (benchmarks and tests). Returns after every
+   * run is matched and the visible ones are painted; the rest stays lazy.
+   */
+  scanNow(): void {
+    while (this.queue.length) {
+      this.queue[0]!.walker.step(Number.POSITIVE_INFINITY);
+      this.queue.shift();
+    }
+    this.afterBatch();
+  }
+
+  /** Paints every term now, visible or not (benchmarks, and "next term" reaching an unpainted one). */
+  paintAll(): void {
+    for (const runs of this.runsByBlock.values()) for (const run of runs) this.paintRun(run);
+  }
+
+  /** Applies new settings; matches again only when what is matched changed. */
   update(settings: Settings): void {
     const before = this.settings;
     this.settings = settings;
@@ -115,14 +188,26 @@ export class Engine {
     this.painter.setActive(term ? term.range : null);
   }
 
-  /** The painted terms in reading (document) order. */
+  /** Every occurrence that is (or will be, once near the screen) painted, in reading order. */
   termsInOrder(): PageTerm[] {
-    const list = [...this.index.terms()];
-    list.sort((a, b) => {
-      if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
-      return a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-    });
-    return list;
+    const runs = [...this.runsByBlock.values()].flat();
+    runs.sort((a, b) => (a.nodes[0]!.compareDocumentPosition(b.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const out: PageTerm[] = [];
+    for (const run of runs) {
+      this.paintRun(run);
+      if (run.terms) out.push(...run.terms);
+    }
+    return out;
+  }
+
+  /** How many occurrences of each entry are marked on the page (whether painted yet or not). */
+  counts(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const runs of this.runsByBlock.values())
+      for (const run of runs)
+        for (let i = 0; i < run.matches.length; i += 3)
+          if (this.paintable(run, i)) counts.set(run.matches[i + 2]!, (counts.get(run.matches[i + 2]!) ?? 0) + 1);
+    return counts;
   }
 
   private computeEnabled(): void {
@@ -135,46 +220,115 @@ export class Engine {
   private reset(): void {
     this.index.clear();
     this.painter.clear();
-    this.pendingAmbiguous = [];
+    this.runsByBlock.clear();
     this.evidence = { chars: 0, unambiguous: 0, distinct: 0 };
-    this.seen.clear();
-    this.distinctUnambiguous.clear();
+    this.seenUnambiguous.fill(0);
+    this.firstRun = [];
     this.healthPage = false;
   }
 
-  private enqueue(root: Node): void {
-    this.queue.push(
-      new TextRunWalker(root, {
-        onRun: (run) => this.onRun(run),
-        onShadowRoot: (shadow) => this.onShadowRoot(shadow),
-      }),
-    );
+  private enqueue(root: Node, eager: boolean): void {
+    const walker = new TextRunWalker(root, { onRun: (run) => this.onRun(run, eager) });
+    this.queue.push({ walker, eager });
+    this.shadowSearch.push(root);
     if (!this.pumping) {
       this.pumping = true;
       scheduleSoon(this.pump);
     }
   }
 
-  private pump = (): void => {
+  private timed(label: string, work: () => void): void {
+    const t0 = performance.now();
+    work();
+    const t = performance.now() - t0;
+    if (t > this.longestTaskMs) {
+      this.longestTaskMs = t;
+      this.longestTaskLabel = label;
+    }
+  }
+
+  private pump = (): void => this.timed('scan slice', this.pumpSlice);
+
+  private pumpSlice = (): void => {
     if (!this.running) {
       this.pumping = false;
       return;
     }
     const deadline = performance.now() + TIMING.scanSliceMs;
     while (this.queue.length) {
-      if (!this.queue[0]!.step(deadline)) {
+      if (!this.queue[0]!.walker.step(deadline)) {
         scheduleSoon(this.pump);
         return;
       }
       this.queue.shift();
-      if (performance.now() >= deadline && this.queue.length) {
+      if (this.queue.length && performance.now() >= deadline) {
         scheduleSoon(this.pump);
         return;
       }
     }
     this.pumping = false;
-    this.onChange?.();
+    this.afterBatch();
   };
+
+  /** Once all queued text is matched: settle the health gate, then observe what waits to be painted. */
+  private afterBatch(): void {
+    this.eagerChecking = false;
+    if (!this.healthPage && isHealthPage(this.evidence)) {
+      this.healthPage = true;
+      for (const runs of this.runsByBlock.values())
+        for (const run of runs)
+          if (run.terms && run.heldAmbiguous) {
+            this.unpaintRun(run);
+            this.paintRun(run);
+          }
+    }
+    this.observeSoon();
+    if (this.shadowSearch.length)
+      scheduleSoon(() =>
+        this.timed('shadow root search', () => {
+          if (!this.running) return;
+          for (const root of this.shadowSearch.splice(0)) if (root.isConnected) findShadowRoots(root).forEach((s) => this.onShadowRoot(s));
+        }),
+      );
+    this.onIdle?.();
+  }
+
+  private observeSoon(): void {
+    if (this.observing || this.toObserve.length === 0) return;
+    this.observing = true;
+    const step = () => {
+      if (!this.running || !this.io) {
+        this.observing = false;
+        return;
+      }
+      const batch = this.toObserve.splice(0, OBSERVE_PER_SLICE);
+      for (const block of batch) {
+        const runs = this.runsByBlock.get(block);
+        if (runs && runs.some((r) => !r.terms)) this.io.observe(observable(block));
+      }
+      if (this.toObserve.length) scheduleSoon(() => this.timed('observe', step));
+      else this.observing = false;
+    };
+    scheduleSoon(() => this.timed('observe', step));
+  }
+
+  /** Registers everything waiting, now (benchmarks measure this deferred work separately). */
+  observeNow(): void {
+    for (const block of this.toObserve.splice(0)) {
+      const runs = this.runsByBlock.get(block);
+      if (runs && runs.some((r) => !r.terms)) this.io?.observe(observable(block));
+    }
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const target = entry.target;
+      this.io?.unobserve(target);
+      const runs = this.runsByBlock.get(target) ?? this.runsByBlock.get((target as Element).shadowRoot as Node);
+      if (runs) for (const run of runs) this.paintRun(run);
+    }
+  }
 
   private onShadowRoot(shadow: ShadowRoot): void {
     if (this.shadowRoots.has(shadow)) return;
@@ -182,14 +336,85 @@ export class Engine {
     const sheet = this.options.shadowStyles;
     if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
     this.observer?.observe(shadow, { subtree: true, childList: true, characterData: true });
-    this.enqueue(shadow);
+    this.enqueue(shadow, false);
   }
 
-  private onRun(run: TextRun): void {
-    const { matcher } = this.options;
-    this.evidence.chars += run.text.length;
-    matcher.scan(run.text, 0, run.text.length, (start, end, entry) => {
-      if (!this.enabledEntry[entry]) return;
+  private onRun(text: TextRun, eager: boolean): void {
+    const t = text.text;
+    this.evidence.chars += t.length;
+    let found = this.options.matcher.scanInto(t, 0, t.length, matchBuffer);
+    if (found === 0) return;
+    if (found * 3 > matchBuffer.length) {
+      matchBuffer = new Int32Array(found * 6);
+      found = this.options.matcher.scanInto(t, 0, t.length, matchBuffer);
+    }
+    // Keep only enabled entries (categories and ambiguous words the reader switched off).
+    const enabled = this.enabledEntry;
+    let kept = 0;
+    for (let i = 0; i < found * 3; i += 3) {
+      if (!enabled[matchBuffer[i + 2]!]) continue;
+      if (kept !== i) matchBuffer.copyWithin(kept, i, i + 3);
+      kept += 3;
+    }
+    if (kept === 0) return;
+    const run: RunRecord = {
+      block: blockOf(text.nodes[0]!),
+      nodes: text.nodes.slice(),
+      starts: text.starts.slice(),
+      matches: copyOf(matchBuffer, kept),
+      terms: null,
+      heldAmbiguous: false,
+    };
+    const m = run.matches;
+    for (let i = 0; i < kept; i += 3) {
+      const entry = m[i + 2]!;
+      if (this.firstRun[entry] === undefined) {
+        this.firstRun[entry] = run;
+        this.firstStart[entry] = m[i]!;
+      }
+      if (this.ambiguous[entry]) continue;
+      this.evidence.unambiguous++;
+      if (!this.seenUnambiguous[entry]) {
+        this.seenUnambiguous[entry] = 1;
+        this.evidence.distinct++;
+      }
+    }
+    const list = this.runsByBlock.get(run.block);
+    if (list) list.push(run);
+    else this.runsByBlock.set(run.block, [run]);
+
+    if (!eager || this.eagerChecking) {
+      const place = viewportPlace(run.block);
+      if (place === 0) {
+        this.paintRun(run);
+        return;
+      }
+      // Blocks come in document order, which is top to bottom for the main text: once one is
+      // well below the screen, stop measuring and let the observer paint the rest.
+      if (place > 0 && eager) this.eagerChecking = false;
+    }
+    this.toObserve.push(run.block);
+  }
+
+  private paintable(run: RunRecord, i: number): boolean {
+    const entry = run.matches[i + 2]!;
+    if (this.ambiguous[entry] && !this.healthPage) return false;
+    if (this.settings.firstOccurrenceOnly && (this.firstRun[entry] !== run || this.firstStart[entry] !== run.matches[i])) return false;
+    return true;
+  }
+
+  private paintRun(run: RunRecord): void {
+    if (run.terms) return;
+    const terms: PageTerm[] = [];
+    const m = run.matches;
+    for (let i = 0; i < m.length; i += 3) {
+      const entry = m[i + 2]!;
+      if (!this.paintable(run, i)) {
+        if (this.ambiguous[entry] && !this.healthPage) run.heldAmbiguous = true;
+        continue;
+      }
+      const start = m[i]!;
+      const end = m[i + 1]!;
       const first = nodeIndexAt(run, start);
       const last = nodeIndexAt(run, end - 1);
       const startNode = run.nodes[first]!;
@@ -202,34 +427,22 @@ export class Engine {
         startOffset,
         endNode,
         endOffset,
-        nodes: run.nodes.slice(first, last + 1),
+        nodes: first === last ? [startNode] : run.nodes.slice(first, last + 1),
         range: new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset }),
       };
-      if (this.ambiguous[entry]) {
-        if (this.healthPage) this.paint(term);
-        else this.pendingAmbiguous.push(term);
-        return;
-      }
-      this.evidence.unambiguous++;
-      if (!this.distinctUnambiguous.has(entry)) {
-        this.distinctUnambiguous.add(entry);
-        this.evidence.distinct++;
-      }
-      this.paint(term);
-    });
-    if (!this.healthPage && this.pendingAmbiguous.length && isHealthPage(this.evidence)) {
-      this.healthPage = true;
-      const pending = this.pendingAmbiguous;
-      this.pendingAmbiguous = [];
-      for (const term of pending) if (term.startNode.isConnected) this.paint(term);
-    } else if (!this.healthPage && isHealthPage(this.evidence)) this.healthPage = true;
+      terms.push(term);
+      this.index.add(term);
+      this.painter.add(term.range);
+    }
+    run.terms = terms;
   }
 
-  private paint(term: PageTerm): void {
-    if (this.settings.firstOccurrenceOnly && this.seen.has(term.entry)) return;
-    this.seen.add(term.entry);
-    this.index.add(term);
-    this.painter.add(term.range);
+  private unpaintRun(run: RunRecord): void {
+    if (!run.terms) return;
+    for (const term of run.terms) this.painter.delete(term.range);
+    for (const node of run.nodes) this.index.removeNode(node);
+    run.terms = null;
+    run.heldAmbiguous = false;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -240,15 +453,16 @@ export class Engine {
         this.dirty.add(target);
         continue;
       }
-      for (const removed of record.removedNodes) this.dropSubtree(removed);
-      // An added block is rescanned alone; added text or inline markup changes its block's run.
+      for (const removed of record.removedNodes) if (removed.nodeType === 1) this.dropUnder(removed);
+      // An added block is matched alone; added text or inline markup changes its block's run.
       for (const added of record.addedNodes)
         this.dirty.add(added.nodeType === 1 && !isInlineElement(added as Element) ? added : target);
+      if (record.removedNodes.length) this.dirty.add(target);
     }
     if (this.dirty.size && this.dirtyTimer === undefined)
       this.dirtyTimer = setTimeout(() => {
         this.dirtyTimer = undefined;
-        this.rescanDirty();
+        this.timed('rescan', () => this.rescanDirty());
       }, TIMING.mutationDebounceMs);
   }
 
@@ -257,31 +471,45 @@ export class Engine {
     for (const node of this.dirty) {
       if (!node.isConnected) continue;
       const block = blockOf(node);
-      const root = block.getRootNode();
-      if (isInsideSkipped(block, root)) continue;
+      if (isOwnUi(block) || isInsideSkipped(block, block.getRootNode())) continue;
       blocks.add(block);
     }
     this.dirty.clear();
-    // Outer blocks cover inner ones: rescan each text only once.
+    // Outer blocks cover inner ones: match each text only once.
     const list = [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
     for (const block of list) {
-      this.dropSubtree(block);
-      this.enqueue(block);
+      this.dropUnder(block);
+      this.enqueue(block, false);
     }
   }
 
-  /** Forgets and unpaints every term in a subtree (removed or about to be rescanned). */
-  private dropSubtree(root: Node): void {
-    if (root.nodeType === 3) {
-      for (const term of this.index.removeNode(root as Text)) this.painter.delete(term.range);
-      return;
-    }
-    if (root.nodeType !== 1 && root.nodeType !== 11) return;
-    if (this.index.size === 0) return;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode())
-      for (const term of this.index.removeNode(n as Text)) this.painter.delete(term.range);
+  /** Forgets and unpaints the runs of a subtree's blocks (removed, or about to be matched again). */
+  private dropUnder(root: Node): void {
+    if (this.runsByBlock.size === 0) return;
+    this.dropBlock(root);
+    if (root.nodeType !== 1 && root.nodeType !== 11 && root.nodeType !== 9) return;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) this.dropBlock(n);
   }
+
+  private dropBlock(block: Node): void {
+    const runs = this.runsByBlock.get(block);
+    if (!runs) return;
+    this.runsByBlock.delete(block);
+    for (const run of runs) {
+      this.unpaintRun(run);
+      for (let i = 0; i < run.matches.length; i += 3)
+        if (this.firstRun[run.matches[i + 2]!] === run) this.firstRun[run.matches[i + 2]!] = undefined;
+    }
+    if (block.nodeType === 1) this.io?.unobserve(block as Element);
+  }
+}
+
+/** A copy of the first `length` values (TypedArray#slice is several times slower for small copies). */
+function copyOf(source: Int32Array, length: number): Int32Array {
+  const out = new Int32Array(length);
+  for (let i = 0; i < length; i++) out[i] = source[i]!;
+  return out;
 }
 
 function isOwnUi(node: Node): boolean {
@@ -289,9 +517,25 @@ function isOwnUi(node: Node): boolean {
   return false;
 }
 
-/** The nearest ancestor (or self) that is a block, which is where a run of text starts and ends. */
+/** The nearest ancestor (or self) that is a block: where a run of text starts and ends. */
 function blockOf(node: Node): Node {
   let n: Node = node.nodeType === 1 ? node : (node.parentNode ?? node);
   while (n.nodeType === 1 && isInlineElement(n as Element) && n.parentNode) n = n.parentNode;
   return n;
+}
+
+/** The element an IntersectionObserver can watch for a block (a shadow root's host). */
+function observable(block: Node): Element {
+  if (block.nodeType === 11) return (block as ShadowRoot).host ?? document.documentElement;
+  if (block.nodeType === 9) return (block as Document).documentElement;
+  return block as Element;
+}
+
+/** -1 above the paint-ahead band, 0 inside it, 1 below it. */
+function viewportPlace(block: Node): number {
+  const rect = observable(block).getBoundingClientRect();
+  const ahead = window.innerHeight * PAINT_AHEAD_SCREENS;
+  if (rect.bottom < -ahead) return -1;
+  if (rect.top > window.innerHeight + ahead) return 1;
+  return 0;
 }

@@ -1,6 +1,9 @@
 import { isInlineElement, isSkippedElement } from './skip-rules';
 
-/** The text of consecutive text nodes within one block, joined, with each node's start offset. */
+/**
+ * The text of consecutive text nodes within one block, joined, with each node's start offset.
+ * The walker reuses the arrays for the next run: copy what you keep.
+ */
 export interface TextRun {
   nodes: Text[];
   starts: number[];
@@ -9,30 +12,34 @@ export interface TextRun {
 
 export interface WalkCallbacks {
   onRun(run: TextRun): void;
-  /** An open shadow root found on the way; its content is walked separately. */
-  onShadowRoot(root: ShadowRoot): void;
 }
 
 /**
- * A resumable depth-first walk over a subtree that groups text into runs. `step` works until its
- * deadline and returns whether the walk is finished, so scanning can yield to the page between
- * slices. Uses firstChild/nextSibling directly: a TreeWalker with a filter calls back into script
- * per node and is slower.
+ * A resumable walk over the text of a subtree that groups text nodes into runs, one per stretch
+ * of a block's inline text, so `<em>gut</em> microbiome` is one phrase. `step` works until its
+ * deadline and returns whether the walk is finished, so scanning can yield between slices.
+ *
+ * A native TreeWalker over text nodes does the traversal (the floor's own loop); what a script must
+ * decide per node (is it inside something skipped, which block is it in) is decided once per
+ * parent element and remembered.
  */
 export class TextRunWalker {
-  private node: Node | null;
+  private readonly walker: TreeWalker;
   private nodes: Text[] = [];
   private starts: number[] = [];
   private parts: string[] = [];
   private length = 0;
+  private block: Node | null = null;
   private done = false;
+  private readonly run: TextRun = { nodes: [], starts: [], text: '' };
+  /** Per element: the block its text belongs to, or null when it is inside a skipped element. */
+  private readonly blockOfParent = new Map<Node, Node | null>();
 
   constructor(
     private readonly root: Node,
     private readonly callbacks: WalkCallbacks,
   ) {
-    this.node = root.firstChild;
-    if (root.nodeType === 1 && (root as Element).shadowRoot) callbacks.onShadowRoot((root as Element).shadowRoot!);
+    this.walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
 
   get finished(): boolean {
@@ -42,79 +49,82 @@ export class TextRunWalker {
   /** Walks until `deadline` (a `performance.now()` time) and returns true once the walk is over. */
   step(deadline: number): boolean {
     if (this.done) return true;
-    const root = this.root;
-    let node = this.node;
-    if (node && !node.isConnected && root.isConnected) {
-      // The page removed the node we were about to visit: start over rather than walk a detached tree.
+    const walker = this.walker;
+    if (!walker.currentNode.isConnected && this.root.isConnected) {
+      // The page removed the node we had reached: start over rather than walk a detached tree.
       this.resetRun();
-      node = root.firstChild;
+      walker.currentNode = this.root;
     }
+    let lastParent: Node | null = null;
+    let lastBlock: Node | null = null;
     let budget = 0;
-    while (node) {
-      if (++budget === 256) {
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentNode;
+      if (parent !== lastParent) {
+        lastParent = parent;
+        lastBlock = parent ? this.blockOf(parent) : null;
+      }
+      if (lastBlock === null) continue;
+      if (lastBlock !== this.block) {
+        this.flush();
+        this.block = lastBlock;
+      }
+      const data = (n as Text).data;
+      this.nodes.push(n as Text);
+      this.starts.push(this.length);
+      this.parts.push(data);
+      this.length += data.length;
+      if (++budget === 512) {
         budget = 0;
         if (performance.now() >= deadline) {
-          this.node = node;
+          this.flush();
           return false;
         }
       }
-      const type = node.nodeType;
-      let descend = false;
-      if (type === 3) {
-        const data = (node as Text).data;
-        if (data.length) {
-          this.nodes.push(node as Text);
-          this.starts.push(this.length);
-          this.parts.push(data);
-          this.length += data.length;
-        }
-      } else if (type === 1) {
-        const el = node as Element;
-        const inline = isInlineElement(el);
-        if (!inline) this.flush();
-        if (!isSkippedElement(el)) {
-          if (el.shadowRoot) this.callbacks.onShadowRoot(el.shadowRoot);
-          descend = el.firstChild !== null;
-        }
-      }
-      if (descend) {
-        node = node.firstChild;
-        continue;
-      }
-      // Climb until a sibling exists, closing the runs of the blocks we leave.
-      while (node && node !== root && !node.nextSibling) {
-        node = node.parentNode;
-        if (node && node.nodeType === 1 && !isInlineElement(node as Element)) this.flush();
-      }
-      node = node && node !== root ? node.nextSibling : null;
     }
     this.flush();
-    this.node = null;
     this.done = true;
     return true;
   }
 
+  /** The block whose run the text of `parent` joins, or null if it is inside a skipped element. */
+  private blockOf(parent: Node): Node | null {
+    const known = this.blockOfParent.get(parent);
+    if (known !== undefined) return known;
+    let result: Node | null;
+    if (parent.nodeType !== 1) result = parent; // a shadow root or document fragment is a block
+    else {
+      const el = parent as Element;
+      const up = el.parentNode;
+      const outer = el === this.root || !up ? el : this.blockOf(up);
+      if (outer === null || isSkippedElement(el)) result = null;
+      else result = isInlineElement(el) && el !== this.root ? outer : el;
+    }
+    this.blockOfParent.set(parent, result);
+    return result;
+  }
+
   private flush(): void {
     if (this.nodes.length === 0) return;
-    const run: TextRun = {
-      nodes: this.nodes,
-      starts: this.starts,
-      text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''),
-    };
+    this.run.nodes = this.nodes;
+    this.run.starts = this.starts;
+    this.run.text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.callbacks.onRun(this.run);
     this.resetRun();
-    this.callbacks.onRun(run);
   }
 
   private resetRun(): void {
-    this.nodes = [];
-    this.starts = [];
-    this.parts = [];
+    // Reused, not reallocated: a page has thousands of runs.
+    this.nodes.length = 0;
+    this.starts.length = 0;
+    this.parts.length = 0;
     this.length = 0;
+    this.block = null;
   }
 }
 
-/** Index of the node of `run` that holds text offset `offset` (the last node starting at or before it). */
-export function nodeIndexAt(run: TextRun, offset: number): number {
+/** Index of the node that holds text offset `offset` (the last node starting at or before it). */
+export function nodeIndexAt(run: Pick<TextRun, 'starts'>, offset: number): number {
   const starts = run.starts;
   let lo = 0;
   let hi = starts.length - 1;
@@ -124,4 +134,16 @@ export function nodeIndexAt(run: TextRun, offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Open shadow roots under `root` (hosts are rare, so this is one quick pass over elements). */
+export function findShadowRoots(root: Node): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  if (root.nodeType === 1 && (root as Element).shadowRoot) out.push((root as Element).shadowRoot!);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const shadow = (n as Element).shadowRoot;
+    if (shadow && !isSkippedElement(n as Element)) out.push(shadow);
+  }
+  return out;
 }
