@@ -25,6 +25,8 @@ export default defineConfig({
               strict_min_version: MIN_FIREFOX,
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
     action: { default_title: '__MSG_actionTitle__' },

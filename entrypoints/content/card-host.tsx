@@ -36,6 +36,7 @@ export class CardHost {
   private host: HTMLElement | undefined;
   private shadow: ShadowRoot | undefined;
   private mount: HTMLDivElement | undefined;
+  private liveRegion: HTMLDivElement | undefined;
   private stopAutoUpdate: (() => void) | undefined;
   private returnFocus: Element | null = null;
   private current: GlossaryEntry | undefined;
@@ -60,6 +61,20 @@ export class CardHost {
   /** The card's element, for focus and pointer checks. */
   get element(): HTMLElement | null {
     return (this.mount?.firstElementChild as HTMLElement | null) ?? null;
+  }
+
+  /** Whether keyboard focus is inside the card. */
+  hasFocus(): boolean {
+    return !!this.shadow?.activeElement;
+  }
+
+  /** Says something to screen readers, politely (after what they are reading now). */
+  announce(text: string): void {
+    this.ensureHost();
+    const region = this.liveRegion!;
+    // Clearing first makes a repeated message be read again.
+    region.textContent = '';
+    setTimeout(() => (region.textContent = text), 50);
   }
 
   contains(node: Node | null): boolean {
@@ -128,7 +143,7 @@ export class CardHost {
   destroy(): void {
     this.close();
     this.host?.remove();
-    this.host = this.shadow = this.mount = undefined;
+    this.host = this.shadow = this.mount = this.liveRegion = undefined;
   }
 
   private style(card: HTMLElement): void {
@@ -168,7 +183,12 @@ export class CardHost {
     const style = document.createElement('style');
     style.textContent = HOST_CSS + cardCss;
     const mount = document.createElement('div');
-    shadow.append(style, mount);
+    const live = document.createElement('div');
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    live.className = 'visually-hidden';
+    shadow.append(style, mount, live);
+    this.liveRegion = live;
     document.documentElement.append(host);
     this.host = host;
     this.shadow = shadow;

@@ -9,6 +9,9 @@ import { Engine } from './engine';
 import highlightCss from './highlights.css?inline';
 import './highlights.css';
 import { Interaction } from './interaction';
+
+/** Next/previous term keys unless the reader chose others (documented in the README). */
+const DEFAULT_KEYS = { next: 'Alt+Shift+ArrowRight', prev: 'Alt+Shift+ArrowLeft' } as const;
 import { listenForRequests } from './messages';
 
 export default defineContentScript({
@@ -24,11 +27,15 @@ export default defineContentScript({
     let engine: Engine | undefined;
     let settings: Settings | undefined;
     const card = new CardHost((id) => glossary.byId.get(id));
-    const interaction = new Interaction(
-      () => engine,
+    const interaction = new Interaction({
+      getEngine: () => engine,
       card,
-      () => settings?.cardDelayMs ?? 500,
-    );
+      getDelay: () => settings?.cardDelayMs ?? 500,
+      getKeys: () => {
+        const s = settings as Partial<{ nextTermKey: string; prevTermKey: string }> | undefined;
+        return { next: s?.nextTermKey || DEFAULT_KEYS.next, prev: s?.prevTermKey || DEFAULT_KEYS.prev };
+      },
+    });
     card.onEntryChange = () => engine?.setActive(null);
 
     const apply = () => {

@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from '../../glossary/schema';
+import { isTypingTarget, matchesShortcut, parseShortcut, type Shortcut } from '../../utils/shortcuts';
 import { TIMING } from '../../utils/timing';
 import type { CardHost } from './card-host';
 import type { Engine } from './engine';
@@ -14,10 +15,26 @@ function referenceFor(term: PageTerm) {
   };
 }
 
+/** The longest a press may last, and the farthest it may move, to count as a tap. */
+const TAP = { maxMs: 600, maxMove: 12 } as const;
+
+export interface InteractionOptions {
+  getEngine: () => Engine | undefined;
+  card: CardHost;
+  /** The reader's dwell delay. */
+  getDelay: () => number;
+  /** The reader's next/previous term keys, as "Alt+Shift+ArrowRight". */
+  getKeys: () => { next: string; prev: string };
+}
+
 /**
- * Turns pointer movement into "the reader wants to know this word": the term under a resting
- * pointer opens its card after a dwell, a quick sweep opens nothing, the card stays while the
- * pointer is on it, and Escape closes it.
+ * Turns what the reader does into "explain this word":
+ * - mouse: the term under a resting pointer opens its card after a dwell; a quick sweep opens
+ *   nothing; the card stays while the pointer is on it; a click pins it;
+ * - keyboard: the next/previous term keys walk the page's terms in reading order, open each card
+ *   and announce it; Escape closes and gives focus back;
+ * - touch: a tap on a term opens its card, a tap elsewhere closes it. A tap on a term inside a
+ *   link follows the link, as it would without us: links must keep working.
  */
 export class Interaction {
   private hovered: PageTerm | null = null;
@@ -27,17 +44,20 @@ export class Interaction {
   private frame = 0;
   private lastPoint: { x: number; y: number; buttons: number } | null = null;
   private pointerInCard = false;
+  private press: { x: number; y: number; t: number; type: string } | null = null;
+  private keys: { next: Shortcut | null; prev: Shortcut | null; spec: string } = { next: null, prev: null, spec: '' };
+  /** The term the keyboard last moved to, so next/previous continue from it. */
+  private keyboardAt: PageTerm | null = null;
   private readonly abort = new AbortController();
+  private readonly card: CardHost;
 
-  constructor(
-    private readonly getEngine: () => Engine | undefined,
-    private readonly card: CardHost,
-    private readonly getDelay: () => number,
-  ) {
+  constructor(private readonly options: InteractionOptions) {
+    const card = (this.card = options.card);
     const signal = this.abort.signal;
-    const opts = { capture: true, passive: true, signal };
-    window.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
-    window.addEventListener('pointerdown', (e) => this.onPointerDown(e), opts);
+    const passive = { capture: true, passive: true, signal };
+    window.addEventListener('pointermove', (e) => this.onPointerMove(e), passive);
+    window.addEventListener('pointerdown', (e) => this.onPointerDown(e), passive);
+    window.addEventListener('pointerup', (e) => this.onPointerUp(e), passive);
     window.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
     card.onPointerInside = (inside) => {
       this.pointerInCard = inside;
@@ -46,7 +66,7 @@ export class Interaction {
     };
     card.onClosed = () => {
       this.shownFor = null;
-      this.getEngine()?.setActive(this.hovered);
+      this.options.getEngine()?.setActive(this.hovered);
     };
   }
 
@@ -57,9 +77,9 @@ export class Interaction {
     clearTimeout(this.hideTimer);
   }
 
-  /** Opens the card for a term now (keyboard, tap, popup, context menu). */
+  /** Opens the card for a term now (keyboard, tap, popup). */
   show(term: PageTerm, options: { focus?: boolean; pinned?: boolean } = {}): void {
-    const engine = this.getEngine();
+    const engine = this.options.getEngine();
     const entry = engine?.glossary.entries[term.entry];
     if (!engine || !entry) return;
     this.cancelHide();
@@ -76,6 +96,43 @@ export class Interaction {
     this.card.open(entry, { reference: { getBoundingClientRect: rect } }, { ...options, pinned: true });
   }
 
+  /** Moves to the next (or previous) term in reading order, scrolls to it, opens and announces it. */
+  step(direction: 1 | -1): boolean {
+    const engine = this.options.getEngine();
+    if (!engine) return false;
+    const terms = engine.termsInOrder();
+    if (terms.length === 0) {
+      this.card.announce('No explained words on this page.');
+      return false;
+    }
+    let index = this.keyboardAt ? terms.indexOf(this.keyboardAt) : -1;
+    if (index === -1) {
+      // Start from what is on screen: the first term below the top of the viewport.
+      const firstVisible = terms.findIndex((t) => liveRange(t).getBoundingClientRect().bottom > 0);
+      index = direction === 1 ? (firstVisible === -1 ? 0 : firstVisible) - 1 : firstVisible === -1 ? terms.length : firstVisible;
+    }
+    const next = terms[index + direction];
+    if (!next) {
+      this.card.announce(direction === 1 ? 'That was the last explained word on this page.' : 'That was the first explained word on this page.');
+      return false;
+    }
+    this.keyboardAt = next;
+    const rect = liveRange(next).getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight)
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    this.show(next, { focus: true, pinned: true });
+    const entry = engine.glossary.entries[next.entry]!;
+    this.card.announce(`${entry.term}: ${entry.short}`);
+    return true;
+  }
+
+  private shortcuts() {
+    const { next, prev } = this.options.getKeys();
+    const spec = `${next}|${prev}`;
+    if (spec !== this.keys.spec) this.keys = { next: parseShortcut(next), prev: parseShortcut(prev), spec };
+    return this.keys;
+  }
+
   private onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
     this.lastPoint = { x: e.clientX, y: e.clientY, buttons: e.buttons };
@@ -85,41 +142,83 @@ export class Interaction {
   private evaluate(): void {
     this.frame = 0;
     const point = this.lastPoint;
-    const engine = this.getEngine();
-    if (!point || !engine) return;
+    const engine = this.options.getEngine();
+    if (!point || !engine || this.pointerInCard) return;
     const busy = point.buttons !== 0 || hasSelection();
-    const term = busy || this.pointerInCard ? null : termAtPoint(engine.index, point.x, point.y, engine.openShadowRoots);
-    if (this.pointerInCard) return;
+    const term = busy ? null : termAtPoint(engine.index, point.x, point.y, engine.openShadowRoots);
     if (term === this.hovered) return;
     this.hovered = term;
     clearTimeout(this.showTimer);
     if (term) {
       engine.setActive(term);
       if (this.shownFor === term) this.cancelHide();
-      else this.showTimer = setTimeout(() => this.show(term), this.getDelay());
-    } else {
-      if (!this.card.isOpen) engine.setActive(null);
-      else if (!this.card.pinned) this.scheduleHide();
+      else this.showTimer = setTimeout(() => this.show(term), this.options.getDelay());
+    } else if (!this.card.isOpen) engine.setActive(null);
+    else if (!this.card.pinned) {
+      engine.setActive(this.shownFor);
+      this.scheduleHide();
     }
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (!this.card.isOpen) return;
-    const path = e.composedPath();
-    if (path.some((n) => this.card.contains(n as Node))) return;
-    // A press elsewhere closes the card (unless it is on the term the card explains).
-    if (this.hovered && this.hovered === this.shownFor) {
+    this.press = { x: e.clientX, y: e.clientY, t: performance.now(), type: e.pointerType };
+    clearTimeout(this.showTimer);
+    if (!this.card.isOpen || this.inCard(e)) return;
+    // A press elsewhere closes the card; a press on its own term is handled when it is released.
+    const engine = this.options.getEngine();
+    const term = engine ? termAtPoint(engine.index, e.clientX, e.clientY, engine.openShadowRoots) : null;
+    if (!term || term !== this.shownFor) this.card.close();
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    const press = this.press;
+    this.press = null;
+    if (!press || e.button !== 0 || this.inCard(e)) return;
+    const moved = Math.hypot(e.clientX - press.x, e.clientY - press.y);
+    if (moved > TAP.maxMove || performance.now() - press.t > TAP.maxMs || hasSelection()) return;
+    const engine = this.options.getEngine();
+    if (!engine) return;
+    const term = termAtPoint(engine.index, e.clientX, e.clientY, engine.openShadowRoots);
+    if (!term) return;
+    // Links keep working: a tap or click on a term inside a link is the link's.
+    if (term.startNode.parentElement?.closest('a[href], button, [role="button"], [role="link"], summary, label')) return;
+    if (this.shownFor === term && this.card.isOpen) {
       this.card.pinned = true;
       return;
     }
-    this.card.close();
+    this.show(term, { pinned: true });
   }
 
   private onKeyDown(e: KeyboardEvent): void {
     if (e.key === 'Escape' && this.card.isOpen) {
       e.stopPropagation();
+      this.keyboardAt = null;
       this.card.close({ restoreFocus: true });
+      return;
     }
+    if (e.key === 'Enter' && this.card.isOpen && this.inCardFocus()) {
+      this.card.pinned = true;
+      return;
+    }
+    const keys = this.shortcuts();
+    const forward = matchesShortcut(e, keys.next);
+    const backward = !forward && matchesShortcut(e, keys.prev);
+    if (!forward && !backward) return;
+    // Never take keys from someone typing in a field or an editor.
+    const target = e.composedPath()[0] ?? e.target;
+    if (isTypingTarget(target as EventTarget)) return;
+    if (!this.options.getEngine()) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.step(forward ? 1 : -1);
+  }
+
+  private inCard(e: Event): boolean {
+    return e.composedPath().some((n) => this.card.contains(n as Node));
+  }
+
+  private inCardFocus(): boolean {
+    return this.card.hasFocus();
   }
 
   private scheduleHide(): void {

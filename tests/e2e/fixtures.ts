@@ -65,6 +65,29 @@ export async function highlightedTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** For every painted range: its text and the id of the nearest element (or shadow host) with an id. */
+export async function highlightedPlaces(page: Page | import('@playwright/test').Frame): Promise<{ text: string; owner: string }[]> {
+  return page.evaluate(() => {
+    const out: { text: string; owner: string }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (name === 'health-glossary-active') continue;
+      for (const range of highlight) {
+        const r = document.createRange();
+        r.setStart(range.startContainer, range.startOffset);
+        r.setEnd(range.endContainer, range.endOffset);
+        let n: Node | null = range.startContainer;
+        let owner = '';
+        while (n && !owner) {
+          if (n instanceof Element && n.id) owner = n.id;
+          n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
+        }
+        out.push({ text: r.toString(), owner });
+      }
+    }
+    return out;
+  });
+}
+
 export async function waitForHighlights(page: Page, min = 1): Promise<void> {
   await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(min);
 }

@@ -1,0 +1,144 @@
+import { expect, FIXTURE_URL, highlightedPlaces, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
+
+test.describe('the page stays the page', () => {
+  test('the DOM under <body> is exactly what the page sent, even with a card open', async ({ context, openFixture }) => {
+    const page = await openFixture('article.html', { minTerms: 5 });
+    await hoverText(page, '#brain', 'serotonin');
+    await expect(page.getByRole('dialog', { name: 'serotonin' })).toBeVisible({ timeout: 3_000 });
+    const [live, fresh] = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const parsed = new DOMParser().parseFromString(html, 'text/html');
+      return [document.body.innerHTML, parsed.body.innerHTML];
+    });
+    expect(live).toBe(fresh);
+    // Links keep their markup and their target.
+    await expect(page.locator('#link')).toHaveAttribute('href', 'https://example.org/more');
+    expect(await page.locator('#link').evaluate((a) => a.childElementCount)).toBe(0);
+    // Our only element is one host after <body>, outside the page's content.
+    expect(await page.evaluate(() => [...document.documentElement.children].map((e) => e.localName))).toEqual([
+      'head',
+      'body',
+      'health-glossary-ui',
+    ]);
+    await context.close();
+  });
+
+  test('never marks text in forms, editors, code, scripts, hidden or opted-out parts, and typing is untouched', async ({ openFixture }) => {
+    const page = await openFixture('forms.html');
+    await page.waitForTimeout(300);
+    const places = await highlightedPlaces(page);
+    expect(places.map((p) => p.owner)).toEqual(['prose']);
+    await page.locator('#msg').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' More about serotonin.');
+    await expect(page.locator('#msg')).toHaveValue('I read about serotonin and cortisol. More about serotonin.');
+    await page.locator('#editor').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Serotonin again.');
+    await expect(page.locator('#editor')).toHaveText('An editor mentions serotonin and the microbiome. Serotonin again.');
+    await page.waitForTimeout(400);
+    expect((await highlightedPlaces(page)).map((p) => p.owner)).toEqual(['prose']);
+    await page.locator('#name').fill('Alex');
+    await expect(page.locator('#name')).toHaveValue('Alex');
+  });
+});
+
+test.describe('pages that change', () => {
+  test('text the page adds or changes later is marked within a second; removed text is dropped', async ({ openFixture }) => {
+    const page = await openFixture('dynamic.html');
+    await page.evaluate(() => (window as unknown as { addStory(t: string): void }).addStory('A new story explains cortisol.'));
+    await expect.poll(async () => (await highlightedTexts(page)).includes('cortisol'), { timeout: 1_000 }).toBe(true);
+    await page.evaluate(() => (window as unknown as { setChanging(t: string): void }).setChanging('Now it mentions melatonin.'));
+    await expect.poll(async () => (await highlightedTexts(page)).includes('melatonin'), { timeout: 1_000 }).toBe(true);
+    await page.evaluate(() => (window as unknown as { removeFirst(): void }).removeFirst());
+    await expect.poll(async () => (await highlightedTexts(page)).includes('serotonin'), { timeout: 1_000 }).toBe(false);
+    // Nothing painted points at text that left the page.
+    const detached = await page.evaluate(() => {
+      let count = 0;
+      for (const [, h] of CSS.highlights) for (const r of h) if (!r.startContainer.isConnected) count++;
+      return count;
+    });
+    expect(detached).toBe(0);
+  });
+
+  test('a same-origin frame and an open shadow root are explained too', async ({ openFixture }) => {
+    const page = await openFixture('frames.html');
+    await expect.poll(async () => (await highlightedPlaces(page)).find((p) => p.text === 'cortisol')?.owner, { timeout: 3_000 }).toBe('inside');
+    const frame = page.frameLocator('#frame');
+    await expect(frame.locator('#inner')).toBeVisible();
+    const inner = page.frames().find((f) => f.url().endsWith('frame-inner.html'))!;
+    await expect.poll(async () => (await highlightedTexts(inner as never)).includes('microbiome'), { timeout: 3_000 }).toBe(true);
+    // The shadow root's term opens its card like any other.
+    const box = await page.locator('#card').evaluate((host) => {
+      const p = host.shadowRoot!.getElementById('inside')!;
+      const text = p.firstChild as Text;
+      const i = text.data.indexOf('cortisol');
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 'cortisol'.length);
+      const rect = r.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x - 40, box.y + 20);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
+  });
+});
+
+test.describe('strict and huge pages', () => {
+  test("works under Content-Security-Policy default-src 'none' without a single violation", async ({ context }) => {
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    // csp.html is the article without inline styles, so any violation would be ours.
+    await page.goto(`${FIXTURE_URL}/csp.html?csp=${encodeURIComponent("default-src 'none'")}`);
+    await waitForHighlights(page, 5);
+    await hoverText(page, '#hormones', 'cortisol');
+    await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
+    expect(violations).toEqual([]);
+  });
+
+  test('no request leaves the machine: only the page itself is fetched', async ({ context, openFixture }) => {
+    const requests: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const page = await openFixture('article.html', { minTerms: 5 });
+    await hoverText(page, '#brain', 'serotonin');
+    await expect(page.getByRole('dialog', { name: 'serotonin' })).toBeVisible({ timeout: 3_000 });
+    await page.waitForTimeout(300);
+    const outside = requests.filter((u) => !u.startsWith(FIXTURE_URL) && !u.startsWith('chrome-extension://'));
+    expect(outside).toEqual([]);
+  });
+
+  test('a page of 12,000 paragraphs is marked, stays responsive, and terms far down are ready when reached', async ({ openFixture }) => {
+    const page = await openFixture('large.html', { minTerms: 10 });
+    // The page answers input promptly while we work: a click handler runs within a frame or two.
+    const latency = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        }),
+    );
+    expect(latency).toBeLessThan(250);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight - window.innerHeight * 1.5));
+    await expect
+      .poll(
+        async () =>
+          page.evaluate(() => {
+            for (const [, h] of CSS.highlights)
+              for (const r of h) {
+                const live = document.createRange();
+                live.setStart(r.startContainer, r.startOffset);
+                live.setEnd(r.endContainer, r.endOffset);
+                const rect = live.getBoundingClientRect();
+                if (rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height > 0) return true;
+              }
+            return false;
+          }),
+        { timeout: 2_000 },
+      )
+      .toBe(true);
+  });
+});
