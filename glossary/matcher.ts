@@ -81,23 +81,34 @@ export function isCaseSensitiveForm(form: string): boolean {
   return capitals >= 2;
 }
 
+/** An inflection as an ending: optionally drop the form's last letter, then add `suffix`. */
+interface Ending {
+  dropLast: boolean;
+  suffix: string;
+}
+
+/** Plural and possessive endings a reader meets without anyone listing them. */
+function endings(form: string): Ending[] {
+  const last = form.charAt(form.length - 1);
+  if (!/\p{L}/u.test(last)) return [{ dropLast: false, suffix: "'s" }];
+  // Acronyms: SSRIs, SSRI's, NSAIDs.
+  if (last === last.toUpperCase() && last !== last.toLowerCase())
+    return [
+      { dropLast: false, suffix: 's' },
+      { dropLast: false, suffix: "'s" },
+    ];
+  const lower = form.toLowerCase();
+  const plural: Ending = /(?:s|x|z|ch|sh)$/u.test(lower)
+    ? { dropLast: false, suffix: 'es' }
+    : /[^aeiou]y$/u.test(lower)
+      ? { dropLast: true, suffix: 'ies' }
+      : { dropLast: false, suffix: 's' };
+  return [plural, { dropLast: false, suffix: "'s" }, { dropLast: plural.dropLast, suffix: `${plural.suffix}'` }];
+}
+
 /** Plural and possessive forms a reader meets without anyone listing them. */
 export function inflections(form: string): string[] {
-  const out: string[] = [];
-  const last = form.charAt(form.length - 1);
-  const lower = form.toLowerCase();
-  if (!/\p{L}/u.test(last)) return [`${form}'s`];
-  const upper = last === last.toUpperCase() && last !== last.toLowerCase();
-  if (upper) {
-    // Acronyms: SSRIs, SSRI's, NSAIDs.
-    out.push(`${form}s`, `${form}'s`);
-    return out;
-  }
-  if (/(?:s|x|z|ch|sh)$/u.test(lower)) out.push(`${form}es`);
-  else if (/[^aeiou]y$/u.test(lower)) out.push(`${form.slice(0, -1)}ies`);
-  else out.push(`${form}s`);
-  out.push(`${form}'s`, `${out[0]}'`);
-  return out;
+  return endings(form).map((e) => (e.dropLast ? form.slice(0, -1) : form) + e.suffix);
 }
 
 /** Separator-normalised text used to compare a case-sensitive form with page text. */
@@ -162,67 +173,89 @@ class EdgeTable {
 
 /** Compiles entries into a matcher. ~1 ms per thousand forms; done once per page and settings change. */
 export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatcher {
-  // Collect folded keys first so the edge table is sized once.
-  const keyed: { key: string; pattern: Pattern }[] = [];
-  entries.forEach((entry, index) => {
-    const forms = [entry.term, ...entry.variants];
-    for (const form of forms) {
-      const sensitive = entry.caseSensitive === true || isCaseSensitiveForm(form);
-      const add = (text: string, generated: boolean) => {
-        const key = foldText(text);
-        if (key.length === 0) return;
-        keyed.push({ key, pattern: { entry: index, exact: sensitive ? exactKey(text) : null, next: -1, generated } });
-      };
-      add(form, false);
-      for (const inflected of inflections(form)) add(inflected, true);
-    }
-  });
-
-  const totalChars = keyed.reduce((n, k) => n + k.key.length, 0);
-  const edges = new EdgeTable(totalChars + 1);
-  const acceptList: number[] = [-1];
+  // An upper bound on trie nodes, so every table is allocated once: each form's characters plus
+  // its endings (at most three, of at most four characters).
+  let bound = 1;
+  for (const entry of entries) {
+    bound += entry.term.length + 12;
+    for (const v of entry.variants) bound += v.length + 12;
+  }
+  const edges = new EdgeTable(bound);
+  const accept = new Int32Array(bound).fill(-1);
   const patterns: Pattern[] = [];
   let nodeCount = 1;
 
-  for (const { key, pattern } of keyed) {
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      let child = edges.get(node, c);
-      if (child === -1) {
-        child = nodeCount++;
-        acceptList.push(-1);
-        edges.set(node, c, child);
-      }
-      node = child;
+  function child(node: number, code: number): number {
+    let next = edges.get(node, code);
+    if (next === -1) {
+      next = nodeCount++;
+      edges.set(node, code, next);
     }
-    insertPattern(node, pattern);
+    return next;
   }
 
-  function insertPattern(node: number, pattern: Pattern): void {
+  /**
+   * Adds text[from, to) below `node`, folding as it goes (runs of separators are one separator, as
+   * they are when scanning). Returns the node reached and the node before the last character.
+   */
+  function insert(node: number, text: string, from: number, to: number, separatorBefore: boolean): [number, number] {
+    let previous = node;
+    let lastSeparator = separatorBefore;
+    for (let i = from; i < to; i++) {
+      const f = foldCode(text.charCodeAt(i));
+      if (f === SEPARATOR) {
+        if (lastSeparator) continue;
+        lastSeparator = true;
+      } else lastSeparator = false;
+      previous = node;
+      node = child(node, f);
+    }
+    return [node, previous];
+  }
+
+  entries.forEach((entry, index) => {
+    for (const raw of [entry.term, ...entry.variants]) {
+      const form = raw.trim();
+      if (!form) continue;
+      const sensitive = entry.caseSensitive === true || isCaseSensitiveForm(form);
+      const [end, beforeLast] = insert(0, form, 0, form.length, true);
+      addPattern(end, { entry: index, exact: sensitive ? exactKey(form) : null, next: -1, generated: false });
+      for (const ending of endings(form)) {
+        const [node] = insert(ending.dropLast ? beforeLast : end, ending.suffix, 0, ending.suffix.length, false);
+        const text = sensitive ? (ending.dropLast ? form.slice(0, -1) : form) + ending.suffix : null;
+        addPattern(node, { entry: index, exact: text === null ? null : exactKey(text), next: -1, generated: true });
+      }
+    }
+  });
+
+  function rank(p: Pattern): number {
+    return (p.exact !== null ? 0 : 2) + (p.generated ? 1 : 0);
+  }
+
+  function addPattern(node: number, pattern: Pattern): void {
     const id = patterns.length;
     patterns.push(pattern);
-    const head = acceptList[node]!;
+    const head = accept[node]!;
     if (head === -1) {
-      acceptList[node] = id;
+      accept[node] = id;
       return;
     }
     // Order at one key: exact (case-sensitive) forms first, then listed forms, then generated ones;
     // among equals the first entry written wins, so the same text always means the same entry.
-    const rank = (p: Pattern) => (p.exact !== null ? 0 : 2) + (p.generated ? 1 : 0);
+    const r = rank(pattern);
     let prev = -1;
     let cur = head;
-    while (cur !== -1 && rank(patterns[cur]!) <= rank(pattern)) {
+    while (cur !== -1 && rank(patterns[cur]!) <= r) {
       if (patterns[cur]!.entry === pattern.entry && patterns[cur]!.exact === pattern.exact) return;
       prev = cur;
       cur = patterns[cur]!.next;
     }
     pattern.next = cur;
-    if (prev === -1) acceptList[node] = id;
+    if (prev === -1) accept[node] = id;
     else patterns[prev]!.next = id;
   }
 
-  const accept = Int32Array.from(acceptList);
+
   // Local copies: the hot loops must not reach through module bindings (getters once transpiled).
   const WORD_CLASS = WORD;
   const UNKNOWN_CLASS = UNKNOWN;
@@ -237,12 +270,11 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
   // The second step of a walk is a dense table too, for ASCII: most walks end there.
   const secondIndex = new Int16Array(0x10000).fill(-1);
   let firsts = 0;
-  for (const { key } of keyed) {
-    const c = key.charCodeAt(0);
-    if (rootChild[c] === -1) {
-      rootChild[c] = edges.get(0, c);
-      secondIndex[c] = firsts++;
-    }
+  for (let slot = 0; slot < edges.nodes.length; slot++) {
+    if (edges.nodes[slot] !== 0) continue;
+    const c = edges.chars[slot]!;
+    rootChild[c] = edges.children[slot]!;
+    secondIndex[c] = firsts++;
   }
   // Past the second step most nodes have one child (the tail of a long word): follow it with one
   // compare instead of a hash lookup. onlyChar is -1 for a leaf, -2 for a node with several children.
@@ -257,10 +289,15 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
     } else onlyChar[parent] = -2;
   }
   const secondChild = new Int32Array(Math.max(1, firsts) * 128).fill(-1);
-  for (let c = 0; c < 0x10000; c++) {
-    const index = secondIndex[c]!;
-    if (index === -1) continue;
-    for (let c2 = 0; c2 < 128; c2++) secondChild[index * 128 + c2] = edges.get(rootChild[c]!, c2);
+  const firstCharOf = new Int32Array(nodeCount).fill(-1);
+  for (let c = 0; c < 0x10000; c++) if (rootChild[c] !== -1) firstCharOf[rootChild[c]!] = c;
+  for (let slot = 0; slot < edges.nodes.length; slot++) {
+    const parent = edges.nodes[slot]!;
+    if (parent <= 0 || edges.chars[slot]! >= 128) continue;
+    // Only children of the root's children belong in the second-step table.
+    const first = firstCharOf[parent];
+    if (first === undefined || first === -1) continue;
+    secondChild[secondIndex[first]! * 128 + edges.chars[slot]!] = edges.children[slot]!;
   }
 
   function childOf(node: number, char: number): number {

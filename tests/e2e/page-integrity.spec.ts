@@ -29,11 +29,11 @@ test.describe('the page stays the page', () => {
     const places = await highlightedPlaces(page);
     expect(places.map((p) => p.owner)).toEqual(['prose']);
     await page.locator('#msg').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(' More about serotonin.');
     await expect(page.locator('#msg')).toHaveValue('I read about serotonin and cortisol. More about serotonin.');
     await page.locator('#editor').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(' Serotonin again.');
     await expect(page.locator('#editor')).toHaveText('An editor mentions serotonin and the microbiome. Serotonin again.');
     await page.waitForTimeout(400);
