@@ -2,6 +2,7 @@ import type { Glossary } from '../../glossary/glossary';
 import { isHealthPage } from '../../glossary/health-gate';
 import type { CompiledMatcher } from '../../glossary/matcher';
 import type { Settings } from '../../utils/settings';
+import { guarded } from '../../utils/guard';
 import { TIMING } from '../../utils/timing';
 import { PageTermIndex, type PageTerm } from './page-terms';
 import { Painter } from './painter';
@@ -239,7 +240,7 @@ export class Engine {
 
   private timed(label: string, work: () => void): void {
     const t0 = performance.now();
-    work();
+    guarded(work)();
     const t = performance.now() - t0;
     if (t > this.longestTaskMs) {
       this.longestTaskMs = t;

@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { bundledGlossary, createGlossary, matcherFor, type Glossary } from '../../glossary';
 import { BUNDLED_ENTRIES } from '../../glossary/bundled';
 import { mergeGlossary, watchCustomTerms, type CustomTerm } from '../../utils/custom-terms';
+import { guarded } from '../../utils/guard';
 import { isSiteAllowed } from '../../utils/sites';
 import { watchSettings, type Settings } from '../../utils/settings';
 import { CardHost } from './card-host';
@@ -54,12 +55,14 @@ export default defineContentScript({
       } else engine.update(settings);
     };
 
-    const stopSettings = watchSettings((next) => {
-      settings = next;
-      apply();
-    });
+    const stopSettings = watchSettings(
+      guarded((next: Settings) => {
+        settings = next;
+        apply();
+      }),
+    );
     let customSeen = false;
-    const stopCustom = watchCustomTerms((custom: CustomTerm[]) => {
+    const stopCustom = watchCustomTerms(guarded((custom: CustomTerm[]) => {
       // No own terms (the common case): keep the bundled glossary and its compiled matcher.
       if (!customSeen && custom.length === 0) {
         customSeen = true;
@@ -68,7 +71,7 @@ export default defineContentScript({
       customSeen = true;
       glossary = custom.length ? createGlossary(mergeGlossary(BUNDLED_ENTRIES, custom)) : bundledGlossary();
       apply();
-    });
+    }));
     const stopRequests = listenForRequests({ getEngine: () => engine, getGlossary: () => glossary, interaction });
 
     ctx.onInvalidated(() => {

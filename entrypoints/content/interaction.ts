@@ -1,5 +1,6 @@
 import type { GlossaryEntry } from '../../glossary/schema';
 import { isTypingTarget, matchesShortcut, parseShortcut, type Shortcut } from '../../utils/shortcuts';
+import { guarded } from '../../utils/guard';
 import { TIMING } from '../../utils/timing';
 import type { CardHost } from './card-host';
 import type { Engine } from './engine';
@@ -55,10 +56,10 @@ export class Interaction {
     const card = (this.card = options.card);
     const signal = this.abort.signal;
     const passive = { capture: true, passive: true, signal };
-    window.addEventListener('pointermove', (e) => this.onPointerMove(e), passive);
-    window.addEventListener('pointerdown', (e) => this.onPointerDown(e), passive);
-    window.addEventListener('pointerup', (e) => this.onPointerUp(e), passive);
-    window.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
+    window.addEventListener('pointermove', guarded((e: PointerEvent) => this.onPointerMove(e)), passive);
+    window.addEventListener('pointerdown', guarded((e: PointerEvent) => this.onPointerDown(e)), passive);
+    window.addEventListener('pointerup', guarded((e: PointerEvent) => this.onPointerUp(e)), passive);
+    window.addEventListener('keydown', guarded((e: KeyboardEvent) => this.onKeyDown(e)), { capture: true, signal });
     card.onPointerInside = (inside) => {
       this.pointerInCard = inside;
       if (inside) this.cancelHide();
@@ -136,7 +137,7 @@ export class Interaction {
   private onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
     this.lastPoint = { x: e.clientX, y: e.clientY, buttons: e.buttons };
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.evaluate());
+    if (!this.frame) this.frame = requestAnimationFrame(guarded(() => this.evaluate()));
   }
 
   private evaluate(): void {
@@ -152,7 +153,7 @@ export class Interaction {
     if (term) {
       engine.setActive(term);
       if (this.shownFor === term) this.cancelHide();
-      else this.showTimer = setTimeout(() => this.show(term), this.options.getDelay());
+      else this.showTimer = setTimeout(guarded(() => this.show(term)), this.options.getDelay());
     } else if (!this.card.isOpen) engine.setActive(null);
     else if (!this.card.pinned) {
       engine.setActive(this.shownFor);
