@@ -64,7 +64,7 @@ export interface CompiledMatcher {
    * returns how many it found. When that is more than `out` holds, only the first ones are written:
    * grow the buffer and call again.
    */
-  scanInto(text: string, from: number, to: number, out: Int32Array): number;
+  scanInto(text: string, from: number, to: number, out: Int32Array, outOffset?: number): number;
   readonly entryCount: number;
   readonly patternCount: number;
   readonly nodeCount: number;
@@ -332,8 +332,8 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
     return isWordCharAt(text, i) ? WORD : NOT_WORD;
   }
 
-  function scanInto(text: string, from: number, to: number, out: Int32Array): number {
-    const capacity = out.length;
+  function scanInto(text: string, from: number, to: number, out: Int32Array, outOffset = 0): number {
+    const capacity = out.length - outOffset;
     let found = 0;
     let i = from;
     // If `from` is inside a word, that word is not a start: skip its rest.
@@ -388,8 +388,8 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
         }
       }
       if (bestEnd !== -1) {
-        const at = found * 3;
-        if (at + 3 <= capacity) {
+        const at = found * 3 + outOffset;
+        if (found * 3 + 3 <= capacity) {
           out[at] = i;
           out[at + 1] = bestEnd;
           out[at + 2] = bestEntry;

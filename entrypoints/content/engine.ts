@@ -31,8 +31,10 @@ interface RunRecord {
   block: Node;
   nodes: Text[];
   starts: number[];
-  /** Triplets (start, end, entry) in run text offsets, left to right. */
-  matches: Int32Array;
+  /** Where this run's matches are in the engine's pool: triplets (start, end, entry) in run text offsets. */
+  at: number;
+  /** Number of values (three per match). */
+  size: number;
   /** Painted occurrences; null while not painted. */
   terms: PageTerm[] | null;
   /** Ambiguous matches were held back when painted, because the page was not yet known to be about health. */
@@ -49,7 +51,6 @@ export interface EngineOptions {
   root?: Node;
 }
 
-let matchBuffer = new Int32Array(3 * 256);
 
 /**
  * Finds glossary terms in the document and keeps them painted while the page changes.
@@ -72,6 +73,12 @@ export class Engine {
   private readonly ambiguous: Uint8Array;
   private readonly enabledEntry: Uint8Array;
   private runsByBlock = new Map<Node, RunRecord[]>();
+  /**
+   * Every run's matches, back to back, in one typed array: a typed array per run costs more to
+   * allocate than the matching itself. Space of dropped runs is reclaimed when the pool is rebuilt.
+   */
+  private pool = new Int32Array(3 * 16384);
+  private poolUsed = 0;
   private toObserve: Node[] = [];
   /** Subtrees still to be searched for open shadow roots (after their text, as it is rarely needed). */
   private shadowSearch: Node[] = [];
@@ -206,8 +213,8 @@ export class Engine {
     const counts = new Map<number, number>();
     for (const runs of this.runsByBlock.values())
       for (const run of runs)
-        for (let i = 0; i < run.matches.length; i += 3)
-          if (this.paintable(run, i)) counts.set(run.matches[i + 2]!, (counts.get(run.matches[i + 2]!) ?? 0) + 1);
+        for (let i = run.at; i < run.at + run.size; i += 3)
+          if (this.paintable(run, i)) counts.set(this.pool[i + 2]!, (counts.get(this.pool[i + 2]!) ?? 0) + 1);
     return counts;
   }
 
@@ -222,6 +229,7 @@ export class Engine {
     this.index.clear();
     this.painter.clear();
     this.runsByBlock.clear();
+    this.poolUsed = 0;
     this.evidence = { chars: 0, unambiguous: 0, distinct: 0 };
     this.seenUnambiguous.fill(0);
     this.firstRun = [];
@@ -343,35 +351,40 @@ export class Engine {
   private onRun(text: TextRun, eager: boolean): void {
     const t = text.text;
     this.evidence.chars += t.length;
-    let found = this.options.matcher.scanInto(t, 0, t.length, matchBuffer);
+    const matcher = this.options.matcher;
+    let at = this.poolUsed;
+    let found = matcher.scanInto(t, 0, t.length, this.pool, at);
     if (found === 0) return;
-    if (found * 3 > matchBuffer.length) {
-      matchBuffer = new Int32Array(found * 6);
-      found = this.options.matcher.scanInto(t, 0, t.length, matchBuffer);
+    if (at + found * 3 > this.pool.length) {
+      this.growPool(at + found * 3);
+      at = this.poolUsed;
+      found = matcher.scanInto(t, 0, t.length, this.pool, at);
     }
     // Keep only enabled entries (categories and ambiguous words the reader switched off).
+    const pool = this.pool;
     const enabled = this.enabledEntry;
     let kept = 0;
-    for (let i = 0; i < found * 3; i += 3) {
-      if (!enabled[matchBuffer[i + 2]!]) continue;
-      if (kept !== i) matchBuffer.copyWithin(kept, i, i + 3);
+    for (let i = at; i < at + found * 3; i += 3) {
+      if (!enabled[pool[i + 2]!]) continue;
+      if (at + kept !== i) pool.copyWithin(at + kept, i, i + 3);
       kept += 3;
     }
     if (kept === 0) return;
+    this.poolUsed = at + kept;
     const run: RunRecord = {
       block: blockOf(text.nodes[0]!),
       nodes: text.nodes.slice(),
       starts: text.starts.slice(),
-      matches: copyOf(matchBuffer, kept),
+      at,
+      size: kept,
       terms: null,
       heldAmbiguous: false,
     };
-    const m = run.matches;
-    for (let i = 0; i < kept; i += 3) {
-      const entry = m[i + 2]!;
+    for (let i = at; i < at + kept; i += 3) {
+      const entry = pool[i + 2]!;
       if (this.firstRun[entry] === undefined) {
         this.firstRun[entry] = run;
-        this.firstStart[entry] = m[i]!;
+        this.firstStart[entry] = pool[i]!;
       }
       if (this.ambiguous[entry]) continue;
       this.evidence.unambiguous++;
@@ -397,18 +410,36 @@ export class Engine {
     this.toObserve.push(run.block);
   }
 
+  /** Makes room for `needed` values, keeping only the matches of runs still on the page. */
+  private growPool(needed: number): void {
+    let live = 0;
+    for (const runs of this.runsByBlock.values()) for (const run of runs) live += run.size;
+    const size = Math.max(2 * this.pool.length, 2 * (live + (needed - this.poolUsed)));
+    const next = new Int32Array(size);
+    let used = 0;
+    for (const runs of this.runsByBlock.values())
+      for (const run of runs) {
+        next.set(this.pool.subarray(run.at, run.at + run.size), used);
+        run.at = used;
+        used += run.size;
+      }
+    this.pool = next;
+    this.poolUsed = used;
+  }
+
+  /** Whether the match at pool index i of this run is shown. */
   private paintable(run: RunRecord, i: number): boolean {
-    const entry = run.matches[i + 2]!;
+    const entry = this.pool[i + 2]!;
     if (this.ambiguous[entry] && !this.healthPage) return false;
-    if (this.settings.firstOccurrenceOnly && (this.firstRun[entry] !== run || this.firstStart[entry] !== run.matches[i])) return false;
+    if (this.settings.firstOccurrenceOnly && (this.firstRun[entry] !== run || this.firstStart[entry] !== this.pool[i])) return false;
     return true;
   }
 
   private paintRun(run: RunRecord): void {
     if (run.terms) return;
     const terms: PageTerm[] = [];
-    const m = run.matches;
-    for (let i = 0; i < m.length; i += 3) {
+    const m = this.pool;
+    for (let i = run.at; i < run.at + run.size; i += 3) {
       const entry = m[i + 2]!;
       if (!this.paintable(run, i)) {
         if (this.ambiguous[entry] && !this.healthPage) run.heldAmbiguous = true;
@@ -499,18 +530,11 @@ export class Engine {
     this.runsByBlock.delete(block);
     for (const run of runs) {
       this.unpaintRun(run);
-      for (let i = 0; i < run.matches.length; i += 3)
-        if (this.firstRun[run.matches[i + 2]!] === run) this.firstRun[run.matches[i + 2]!] = undefined;
+      for (let i = run.at; i < run.at + run.size; i += 3)
+        if (this.firstRun[this.pool[i + 2]!] === run) this.firstRun[this.pool[i + 2]!] = undefined;
     }
     if (block.nodeType === 1) this.io?.unobserve(block as Element);
   }
-}
-
-/** A copy of the first `length` values (TypedArray#slice is several times slower for small copies). */
-function copyOf(source: Int32Array, length: number): Int32Array {
-  const out = new Int32Array(length);
-  for (let i = 0; i < length; i++) out[i] = source[i]!;
-  return out;
 }
 
 function isOwnUi(node: Node): boolean {

@@ -241,3 +241,73 @@ const api = {
 };
 import * as walkerModule from '../../entrypoints/content/text-runs';
 (globalThis as unknown as { __walker: unknown }).__walker = walkerModule;
+(globalThis as unknown as { __prof2: unknown }).__prof2 = () => {
+  const out: Record<string, number> = {};
+  const time = (name: string, fn: () => void) => {
+    fn();
+    const ts: number[] = [];
+    for (let r = 0; r < 7; r++) {
+      const t0 = performance.now();
+      fn();
+      ts.push(performance.now() - t0);
+    }
+    out[name] = median(ts);
+  };
+  let sink = 0;
+  time('a walker+data', () => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) sink += (n as Text).data.length;
+  });
+  time('b +parentNode', () => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let last: Node | null = null;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const p = n.parentNode;
+      if (p !== last) last = p;
+      sink += (n as Text).data.length;
+    }
+  });
+  time('c +map', () => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const m = new Map<Node, number>();
+    let last: Node | null = null;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const p = n.parentNode!;
+      if (p !== last) {
+        last = p;
+        let v = m.get(p);
+        if (v === undefined) m.set(p, (v = 1));
+        sink += v;
+      }
+      sink += (n as Text).data.length;
+    }
+  });
+  time('d +push+join', () => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const nodes: Node[] = [];
+    const parts: string[] = [];
+    let last: Node | null = null;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const p = n.parentNode!;
+      if (p !== last) {
+        last = p;
+        if (parts.length > 4) {
+          sink += parts.join('').length;
+          parts.length = 0;
+          nodes.length = 0;
+        }
+      }
+      nodes.push(n);
+      parts.push((n as Text).data);
+    }
+  });
+  time('e +charCodeAt', () => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const d = (n as Text).data;
+      for (let i = 0; i < d.length; i++) sink += d.charCodeAt(i);
+    }
+  });
+  (globalThis as { __sink?: number }).__sink = sink;
+  return out;
+};

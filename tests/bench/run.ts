@@ -199,6 +199,7 @@ async function main() {
       console.log('floor', floor.median);
       console.log('matcher only', await page.evaluate(([g]) => (globalThis as any).__prof.matcherOnly(g), [glossary] as const));
       console.log('walk only', await page.evaluate(() => (globalThis as any).__prof.walkOnly()));
+      console.log('walk parts', await page.evaluate(() => (globalThis as any).__prof2()));
       console.log('engine', await page.evaluate(([entries]) => __hg.engine(entries, 5), [glossary] as const));
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Profiler.enable');
