@@ -55,6 +55,13 @@ export class TextRunWalker {
       this.resetRun();
       walker.currentNode = this.root;
     }
+    // Locals, not fields, in the loop: it runs once per text node of the page.
+    const nodes = this.nodes;
+    const starts = this.starts;
+    const parts = this.parts;
+    const memo = this.blockOfParent;
+    let length = this.length;
+    let block = this.block;
     let lastParent: Node | null = null;
     let lastBlock: Node | null = null;
     let budget = 0;
@@ -62,18 +69,19 @@ export class TextRunWalker {
       const parent = n.parentNode;
       if (parent !== lastParent) {
         lastParent = parent;
-        lastBlock = parent ? this.blockOf(parent) : null;
+        lastBlock = parent ? (memo.get(parent) ?? this.blockOf(parent)) : null;
       }
       if (lastBlock === null) continue;
-      if (lastBlock !== this.block) {
-        this.flush();
-        this.block = lastBlock;
+      if (lastBlock !== block) {
+        if (nodes.length) this.flush();
+        length = 0;
+        block = lastBlock;
       }
       const data = (n as Text).data;
-      this.nodes.push(n as Text);
-      this.starts.push(this.length);
-      this.parts.push(data);
-      this.length += data.length;
+      nodes.push(n as Text);
+      starts.push(length);
+      parts.push(data);
+      length += data.length;
       if (++budget === 512) {
         budget = 0;
         if (performance.now() >= deadline) {
@@ -105,6 +113,7 @@ export class TextRunWalker {
   }
 
   private flush(): void {
+    this.block = null;
     if (this.nodes.length === 0) return;
     this.run.nodes = this.nodes;
     this.run.starts = this.starts;
