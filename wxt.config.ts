@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { glossaryTriePlugin } from './glossary/build-trie-plugin';
 
 // The CSS Custom Highlight API is what paints terms without touching the page's DOM, so the
 // manifest asks for browsers that have it instead of shipping a span-wrapping fallback.
@@ -9,7 +11,10 @@ const MIN_FIREFOX = '140.0';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
+      glossaryTriePlugin(fileURLToPath(new URL('./glossary/data/', import.meta.url))),
+    ],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

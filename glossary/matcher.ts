@@ -172,7 +172,38 @@ class EdgeTable {
 }
 
 /** Compiles entries into a matcher. ~1 ms per thousand forms; done once per page and settings change. */
+/**
+ * The trie as plain arrays: what `buildTrie` makes from entries (at build time for the bundled
+ * glossary) and `matcherFromTrie` turns into a matcher (at page load: a few quick loops).
+ */
+export interface TrieData {
+  entryCount: number;
+  nodeCount: number;
+  /**
+   * Nodes are numbered breadth-first with each node's children consecutive and sorted by
+   * character, so node n's children are the ids firstChild[n] .. firstChild[n + 1] - 1 and no
+   * table has to be built at page load.
+   */
+  firstChild: Int32Array;
+  /** The folded character on the edge into each node (unused for the root). */
+  childChar: Uint16Array;
+  /** First pattern accepted at each node, or -1. */
+  accept: Int32Array;
+  /** Per pattern: its entry, the next pattern at the same node (or -1), and whether it is a generated inflection. */
+  patEntry: Int32Array;
+  patNext: Int32Array;
+  patGenerated: Uint8Array;
+  /** Per pattern: the exact text a case-sensitive form must equal, or null. */
+  patExact: (string | null)[];
+}
+
+/** Compiles entries into a matcher. */
 export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatcher {
+  return matcherFromTrie(buildTrie(entries));
+}
+
+/** Builds the trie of every form and inflection of the entries. */
+export function buildTrie(entries: readonly MatchableEntry[]): TrieData {
   // An upper bound on trie nodes, so every table is allocated once: each form's characters plus
   // its endings (at most three, of at most four characters).
   let bound = 1;
@@ -255,6 +286,52 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
     else patterns[prev]!.next = id;
   }
 
+  // Renumber breadth-first, children sorted by character (see TrieData).
+  const childCount = new Int32Array(nodeCount + 1);
+  for (let slot = 0; slot < edges.nodes.length; slot++) if (edges.nodes[slot] !== -1) childCount[edges.nodes[slot]! + 1]!++;
+  for (let n = 0; n < nodeCount; n++) childCount[n + 1]! += childCount[n]!;
+  const kids = new Int32Array(nodeCount);
+  const fill = childCount.slice(0, nodeCount);
+  for (let slot = 0; slot < edges.nodes.length; slot++) {
+    const parent = edges.nodes[slot]!;
+    if (parent !== -1) kids[fill[parent]!++] = slot;
+  }
+  const newId = new Int32Array(nodeCount);
+  const order = new Int32Array(nodeCount);
+  const childChar = new Uint16Array(nodeCount);
+  const firstChild = new Int32Array(nodeCount + 1);
+  let next = 1;
+  for (let q = 0; q < nodeCount; q++) {
+    const old = order[q]!;
+    const slots = Array.from(kids.subarray(childCount[old]!, childCount[old + 1]!)).sort((a, b) => edges.chars[a]! - edges.chars[b]!);
+    firstChild[q] = next;
+    for (const slot of slots) {
+      const child = edges.children[slot]!;
+      newId[child] = next;
+      order[next] = child;
+      childChar[next] = edges.chars[slot]!;
+      next++;
+    }
+  }
+  firstChild[nodeCount] = next;
+  const acceptById = new Int32Array(nodeCount);
+  for (let q = 0; q < nodeCount; q++) acceptById[q] = accept[order[q]!]!;
+  return {
+    entryCount: entries.length,
+    nodeCount,
+    firstChild,
+    childChar,
+    accept: acceptById,
+    patEntry: Int32Array.from(patterns, (p) => p.entry),
+    patNext: Int32Array.from(patterns, (p) => p.next),
+    patGenerated: Uint8Array.from(patterns, (p) => (p.generated ? 1 : 0)),
+    patExact: patterns.map((p) => p.exact),
+  };
+}
+
+/** A matcher over a built trie. */
+export function matcherFromTrie(data: TrieData): CompiledMatcher {
+  const { nodeCount, accept, patEntry, patNext, patExact, firstChild, childChar } = data;
 
   // Local copies: the hot loops must not reach through module bindings (getters once transpiled).
   const WORD_CLASS = WORD;
@@ -263,58 +340,40 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
   const SEP = SEPARATOR;
   const fold = getFoldTable();
   const wordClass = getWordTable();
-  const { nodes: edgeNodes, chars: edgeChars, children: edgeChildren, mask } = edges;
   // The root's children in a dense table: every walk starts there, so its first step is one read.
+  // The second step is a dense table too, for ASCII: most walks end there.
   const rootChild = new Int32Array(0x10000).fill(-1);
-  // A root child's key is already a folded code, and folded codes fold to themselves.
-  // The second step of a walk is a dense table too, for ASCII: most walks end there.
   const secondIndex = new Int16Array(0x10000).fill(-1);
-  let firsts = 0;
-  for (let slot = 0; slot < edges.nodes.length; slot++) {
-    if (edges.nodes[slot] !== 0) continue;
-    const c = edges.chars[slot]!;
-    rootChild[c] = edges.children[slot]!;
-    secondIndex[c] = firsts++;
-  }
-  // Past the second step most nodes have one child (the tail of a long word): follow it with one
-  // compare instead of a hash lookup. onlyChar is -1 for a leaf, -2 for a node with several children.
-  const onlyChar = new Int32Array(nodeCount).fill(-1);
-  const onlyChild = new Int32Array(nodeCount).fill(-1);
-  for (let s = 0; s < edges.nodes.length; s++) {
-    const parent = edges.nodes[s]!;
-    if (parent === -1) continue;
-    if (onlyChar[parent] === -1) {
-      onlyChar[parent] = edges.chars[s]!;
-      onlyChild[parent] = edges.children[s]!;
-    } else onlyChar[parent] = -2;
-  }
-  const secondChild = new Int32Array(Math.max(1, firsts) * 128).fill(-1);
-  const firstCharOf = new Int32Array(nodeCount).fill(-1);
-  for (let c = 0; c < 0x10000; c++) if (rootChild[c] !== -1) firstCharOf[rootChild[c]!] = c;
-  for (let slot = 0; slot < edges.nodes.length; slot++) {
-    const parent = edges.nodes[slot]!;
-    if (parent <= 0 || edges.chars[slot]! >= 128) continue;
-    // Only children of the root's children belong in the second-step table.
-    const first = firstCharOf[parent];
-    if (first === undefined || first === -1) continue;
-    secondChild[secondIndex[first]! * 128 + edges.chars[slot]!] = edges.children[slot]!;
+  const rootFrom = firstChild[0]!;
+  const rootTo = firstChild[1]!;
+  const secondChild = new Int32Array(Math.max(1, rootTo - rootFrom) * 128).fill(-1);
+  for (let r = rootFrom; r < rootTo; r++) {
+    const c = childChar[r]!;
+    rootChild[c] = r;
+    secondIndex[c] = r - rootFrom;
+    for (let k = firstChild[r]!; k < firstChild[r + 1]!; k++)
+      if (childChar[k]! < 128) secondChild[(r - rootFrom) * 128 + childChar[k]!] = k;
   }
 
+  /** The child of `node` along folded character `char`, or -1 (children are sorted by character). */
   function childOf(node: number, char: number): number {
-    let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(char, 0x85ebca77)) & mask;
-    for (;;) {
-      const n = edgeNodes[s]!;
-      if (n === -1) return -1;
-      if (n === node && edgeChars[s] === char) return edgeChildren[s]!;
-      s = (s + 1) & mask;
+    let lo = firstChild[node]!;
+    let hi = firstChild[node + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = childChar[mid]!;
+      if (c === char) return mid;
+      if (c < char) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return -1;
   }
 
   /** The entry a trie node's patterns accept for text[start, end), or -1. */
   function resolve(node: number, text: string, start: number, end: number): number {
-    for (let p = accept[node]!; p !== -1; p = patterns[p]!.next) {
-      const pattern = patterns[p]!;
-      if (pattern.exact === null || pattern.exact === exactKey(text.slice(start, end))) return pattern.entry;
+    for (let p = accept[node]!; p !== -1; p = patNext[p]!) {
+      const exact = patExact[p];
+      if (exact === null || exact === exactKey(text.slice(start, end))) return patEntry[p]!;
     }
     return -1;
   }
@@ -380,8 +439,10 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
           } else lastSeparator = false;
           if (j === i + 1 && f < 128) node = secondChild[second + f]!;
           else {
-            const only = onlyChar[node]!;
-            node = only === f ? onlyChild[node]! : only === -2 ? childOf(node, f) : -1;
+            // Most nodes past the second step have one child (the tail of a long word).
+            const lo = firstChild[node]!;
+            const count = firstChild[node + 1]! - lo;
+            node = count === 1 ? (childChar[lo] === f ? lo : -1) : count === 0 ? -1 : childOf(node, f);
           }
           if (node === -1) break;
           j++;
@@ -438,8 +499,8 @@ export function compileMatcher(entries: readonly MatchableEntry[]): CompiledMatc
       scan(text, from, to, (start, end, entry) => out.push({ start, end, entry }));
       return out;
     },
-    entryCount: entries.length,
-    patternCount: patterns.length,
+    entryCount: data.entryCount,
+    patternCount: patEntry.length,
     nodeCount,
   };
 }

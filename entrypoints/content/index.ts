@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bundledGlossary, createGlossary, matcherFor, type Glossary } from '../../glossary';
+import { bundledGlossary, createGlossary, type Glossary } from '../../glossary';
+import { loadMatcher } from '../../glossary/precompiled';
 import { BUNDLED_ENTRIES } from '../../glossary/bundled';
 import { mergeGlossary, watchCustomTerms, type CustomTerm } from '../../utils/custom-terms';
 import { guarded } from '../../utils/guard';
@@ -50,7 +51,16 @@ export default defineContentScript({
       }
       if (!active) return;
       if (!engine) {
-        engine = new Engine({ glossary, matcher: matcherFor(glossary), settings, shadowStyles });
+        const t0 = performance.now();
+        const matcher = loadMatcher(glossary);
+        // Visible in the browser's performance tools, and read by the e2e suite.
+        performance.measure('health-glossary:compile', { start: t0, end: performance.now() });
+        engine = new Engine({ glossary, matcher, settings, shadowStyles });
+        const started = performance.now();
+        engine.onIdle = () => {
+          if (engine) performance.measure('health-glossary:first-pass-wall', { start: started, end: performance.now() });
+          if (engine) engine.onIdle = undefined;
+        };
         engine.start();
       } else engine.update(settings);
     };

@@ -127,6 +127,8 @@ async function contentScriptSize(): Promise<{ withoutData: number; withData: num
           b.onLoad({ filter: /.*/, namespace: 'css-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
           b.onResolve({ filter: /\.css$/ }, () => ({ path: 'empty', namespace: 'empty' }));
           b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: '', loader: 'js' }));
+          b.onResolve({ filter: /^virtual:glossary-trie$/ }, () => ({ path: 'trie', namespace: 'trie-stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'trie-stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
           b.onLoad({ filter: /glossary[\\/]bundled\.ts$/ }, () => ({
             contents: 'export const BUNDLED_FILES = new Map(); export const BUNDLED_ENTRIES = [];',
             loader: 'ts',

@@ -1,0 +1,5 @@
+declare module 'virtual:glossary-trie' {
+  import type { EncodedTrie } from '../glossary/trie-codec';
+  const trie: EncodedTrie;
+  export default trie;
+}
