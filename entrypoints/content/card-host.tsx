@@ -77,8 +77,10 @@ export class CardHost {
     setTimeout(() => (region.textContent = text), 50);
   }
 
-  contains(node: Node | null): boolean {
-    return !!node && !!this.host && (node === this.host || this.host.contains(node) || !!this.shadow?.contains(node));
+  /** Whether an event target (from composedPath: nodes, but also the document's window) is ours. */
+  contains(target: EventTarget | null): boolean {
+    if (!target || !this.host || !(target instanceof Node)) return false;
+    return target === this.host || this.host.contains(target) || !!this.shadow?.contains(target);
   }
 
   applySettings(settings: Pick<Settings, 'theme' | 'cardTextSize'>): void {
@@ -162,12 +164,16 @@ export class CardHost {
       middleware: [
         inline(),
         offset(8),
-        flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end', 'right', 'left'] }),
+        // Above or below the term only: beside it, a 360 px card leaves a narrow screen. When
+        // neither side has room for all of it, `size` shortens it and it scrolls inside.
+        flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
         shift({ padding: 8 }),
         size({
           padding: 8,
           apply({ availableHeight }) {
-            card.style.maxHeight = `${Math.max(160, Math.min(480, availableHeight))}px`;
+            // Never taller than the room on the chosen side: at 200% zoom that room can be small,
+            // and the card then scrolls inside rather than leaving the screen.
+            card.style.maxHeight = `${Math.max(0, Math.min(480, Math.floor(availableHeight)))}px`;
           },
         }),
       ],

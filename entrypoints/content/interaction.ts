@@ -215,7 +215,7 @@ export class Interaction {
   }
 
   private inCard(e: Event): boolean {
-    return e.composedPath().some((n) => this.card.contains(n as Node));
+    return e.composedPath().some((n) => this.card.contains(n));
   }
 
   private inCardFocus(): boolean {

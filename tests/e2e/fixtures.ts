@@ -17,14 +17,14 @@ interface ExtensionFixtures {
 
 /** Every test gets a fresh profile with the built extension loaded, as a reader would have it. */
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  context: async ({ viewport, hasTouch }, use) => {
     const dir = requireBuild(CHROME_BUILD);
     const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hg-profile-')), {
       executablePath: chromiumPath(),
       headless: true,
       args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
-      viewport: { width: 1280, height: 800 },
+      viewport: viewport ?? { width: 1280, height: 800 },
+      hasTouch,
     });
     await use(context);
     await context.close();
