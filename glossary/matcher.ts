@@ -71,13 +71,16 @@ export interface CompiledMatcher {
 }
 
 /**
- * A form is matched with its exact capitals when it has two or more capital letters (IBS, eGFR,
- * COVID-19), so that acronyms do not light up ordinary words ("aids", "ms"). Words with one capital
- * (Zoloft, Crohn's) match in any case.
+ * A form is matched with its exact capitals when it is a word of letters with two or more capitals
+ * (IBS, AIDS, eGFR), so that acronyms do not light up ordinary words ("ibs", "aids"). Words with one
+ * capital (Zoloft, Crohn's) and forms with digits, spaces or hyphens (COVID-19, A1C, long COVID),
+ * which no ordinary word looks like, match in any case.
  */
 export function isCaseSensitiveForm(form: string): boolean {
+  const word = form.replace(/['’]s$/u, '');
+  if (!/^\p{L}+$/u.test(word)) return false;
   let capitals = 0;
-  for (const ch of form) if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capitals++;
+  for (const ch of word) if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capitals++;
   return capitals >= 2;
 }
 

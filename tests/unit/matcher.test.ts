@@ -99,6 +99,10 @@ describe('form rules', () => {
     expect(isCaseSensitiveForm('eGFR')).toBe(true);
     expect(isCaseSensitiveForm('Zoloft')).toBe(false);
     expect(isCaseSensitiveForm('serotonin')).toBe(false);
+    // Digits, spaces or hyphens: no ordinary word looks like these, so any case will do.
+    expect(isCaseSensitiveForm('COVID-19')).toBe(false);
+    expect(isCaseSensitiveForm('A1C')).toBe(false);
+    expect(isCaseSensitiveForm('long COVID')).toBe(false);
   });
 
   it('inflects nouns as English does', () => {
