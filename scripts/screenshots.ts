@@ -48,6 +48,8 @@ async function hoverWord(page: Page, selector: string, word: string) {
         const r = document.createRange();
         r.setStart(n, i);
         r.setEnd(n, i + needle.length);
+        const top = r.getBoundingClientRect().top;
+        if (top < 0 || top > window.innerHeight * 0.6) window.scrollBy(0, top - window.innerHeight * 0.3);
         const rect = r.getClientRects()[0]!;
         return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }
