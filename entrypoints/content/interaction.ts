@@ -67,6 +67,8 @@ export class Interaction {
     };
     card.onClosed = () => {
       this.shownFor = null;
+      // The card's element is gone, so no pointerleave will come: the pointer is no longer "in" it.
+      this.pointerInCard = false;
       this.options.getEngine()?.setActive(this.hovered);
     };
   }

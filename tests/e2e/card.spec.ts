@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, highlightedTexts, hoverText, pointOfText, test } from './fixtures';
+import { expect, highlightedTexts, hoverText, nextFrames, pointOfText, test } from './fixtures';
 
 async function activeText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -45,16 +45,22 @@ test.describe('hovering with intent', () => {
   test('the word under the pointer is marked active at once; the card waits for the dwell', async ({ openFixture }) => {
     const page = await openFixture('article.html', { minTerms: 5 });
     await hoverText(page, '#brain', 'serotonin');
-    await expect.poll(() => activeText(page)).toEqual(['serotonin']);
-    await expect(page.getByRole('dialog')).toHaveCount(0);
-    await expect(page.getByRole('dialog', { name: 'serotonin' })).toBeVisible({ timeout: 2_000 });
+    // Two frames after arriving: the word is marked, and the card (half a second away) is not open yet.
+    await nextFrames(page);
+    const seen = await page.evaluate(() => ({
+      active: [...(CSS.highlights.get('health-glossary-active') ?? [])].length,
+      card: document.querySelector('health-glossary-ui')?.shadowRoot?.querySelector('[role="dialog"]') != null,
+    }));
+    expect(seen).toEqual({ active: 1, card: false });
+    expect(await activeText(page)).toEqual(['serotonin']);
+    await expect(page.getByRole('dialog', { name: 'serotonin' })).toBeVisible({ timeout: 3_000 });
   });
 
   test('the card stays while the pointer moves onto it, and closes after the pointer leaves both', async ({ openFixture }) => {
     const page = await openFixture('article.html', { minTerms: 5 });
     await hoverText(page, '#brain', 'serotonin');
     const card = page.getByRole('dialog', { name: 'serotonin' });
-    await expect(card).toBeVisible({ timeout: 2_000 });
+    await expect(card).toBeVisible({ timeout: 3_000 });
     const box = await cardBox(page);
     await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 6 });
     await page.waitForTimeout(700);
@@ -80,7 +86,7 @@ test.describe('what the card says', () => {
     const page = await openFixture('article.html', { minTerms: 5 });
     await hoverText(page, '#hormones', 'cortisol');
     const card = page.getByRole('dialog', { name: 'cortisol' });
-    await expect(card).toBeVisible({ timeout: 2_000 });
+    await expect(card).toBeVisible({ timeout: 3_000 });
     await expect(card.getByRole('heading', { name: 'cortisol' })).toBeVisible();
     await expect(card).toContainText(/say “[A-Za-z-]+”/u);
     await expect(card).toContainText('not medical advice');
@@ -130,7 +136,7 @@ test.describe('placement', () => {
       ] as const) {
         await hoverText(page, selector, word);
         const card = page.getByRole('dialog');
-        await expect(card).toBeVisible({ timeout: 2_000 });
+        await expect(card).toBeVisible({ timeout: 3_000 });
         const box = await cardBox(page);
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.y).toBeGreaterThanOrEqual(0);
@@ -147,7 +153,7 @@ test.describe('placement', () => {
     const page = await openFixture('article.html', { minTerms: 5 });
     await page.setViewportSize({ width: 1000, height: 500 });
     await hoverText(page, '#brain', 'serotonin');
-    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 2_000 });
+    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 3_000 });
     const before = await cardBox(page);
     await page.mouse.wheel(0, 60);
     await page.waitForTimeout(300);
@@ -158,6 +164,17 @@ test.describe('placement', () => {
   });
 });
 
+test('inside a scrolled panel, the card follows its term as the panel scrolls', async ({ openFixture }) => {
+  const page = await openFixture('scroller.html');
+  await hoverText(page, '#deep', 'microbiome');
+  const card = page.getByRole('dialog', { name: 'microbiome' });
+  await expect(card).toBeVisible({ timeout: 3_000 });
+  const before = await cardBox(page);
+  await page.locator('#panel').evaluate((el) => el.scrollBy(0, 50));
+  await expect.poll(async () => (await cardBox(page)).y, { timeout: 1_000 }).toBeLessThan(before.y - 30);
+  expect(overlaps(await cardBox(page), await termRect(page, '#deep', 'microbiome'))).toBe(false);
+});
+
 test.describe('keyboard', () => {
   test('the next/previous keys walk the terms in reading order, open and announce each; Escape returns', async ({ openFixture }) => {
     const page = await openFixture('article.html', { minTerms: 5 });
@@ -166,16 +183,31 @@ test.describe('keyboard', () => {
     await expect(first).toBeVisible();
     await expect(first).toBeFocused();
     await expect(page.getByRole('status')).toContainText(/fibromyalgia: /u);
-    const order: string[] = [];
+    const heading = page.getByRole('dialog').getByRole('heading');
+    // Where the active (keyboard) term is: each press must move it forward in the text.
+    const activeAt = () =>
+      page.evaluate(() => {
+        const r = [...(CSS.highlights.get('health-glossary-active') ?? [])][0];
+        if (!r) return -1;
+        const all = document.createRange();
+        all.setStart(document.body, 0);
+        all.setEnd(r.startContainer, r.startOffset);
+        return all.toString().length;
+      });
+    const order: string[] = ['fibromyalgia'];
+    let at = await activeAt();
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Alt+Shift+ArrowRight');
-      order.push((await page.getByRole('dialog').getByRole('heading').textContent())!);
+      await expect.poll(activeAt).toBeGreaterThan(at);
+      at = await activeAt();
+      const name = (await page.getByRole('status').textContent())!.split(':')[0]!;
+      await expect(heading).toHaveText(name);
+      order.push(name);
     }
     const marked = (await highlightedTexts(page)).map((t) => t.toLowerCase());
-    expect(order.length).toBe(6);
     for (const name of order) expect(marked.some((m) => m.startsWith(name.toLowerCase().slice(0, 5)))).toBe(true);
     await page.keyboard.press('Alt+Shift+ArrowLeft');
-    expect(await page.getByRole('dialog').getByRole('heading').textContent()).toBe(order[4]);
+    await expect(heading).toHaveText(order[5]!);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
@@ -194,7 +226,7 @@ test.describe('keyboard', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await hoverText(page, '#brain', 'serotonin');
-      await expect(page.getByRole('dialog')).toBeVisible({ timeout: 2_000 });
+      await expect(page.getByRole('dialog')).toBeVisible({ timeout: 3_000 });
       await page.getByRole('dialog').getByRole('button', { name: 'More' }).click();
       const results = await new AxeBuilder({ page }).include('health-glossary-ui').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -226,7 +258,7 @@ test.describe('looks', () => {
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await hoverText(page, '#brain', 'serotonin');
     const card = page.getByRole('dialog');
-    await expect(card).toBeVisible({ timeout: 2_000 });
+    await expect(card).toBeVisible({ timeout: 3_000 });
     const dark = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(dark).toBe('rgb(31, 41, 55)');
     expect(await card.evaluate((el) => el.getAnimations().length)).toBe(0);
@@ -235,7 +267,7 @@ test.describe('looks', () => {
     await page.keyboard.press('Escape');
     await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
     await hoverText(page, '#hormones', 'cortisol');
-    await expect(card).toBeVisible({ timeout: 2_000 });
+    await expect(card).toBeVisible({ timeout: 3_000 });
     expect(await card.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('2px');
   });
 });

@@ -121,5 +121,12 @@ export async function pointOfText(page: Page, selector: string, text: string): P
 export async function hoverText(page: Page, selector: string, text: string): Promise<void> {
   const { x, y } = await pointOfText(page, selector, text);
   await page.mouse.move(x - 60, y + 30);
+  // A person's approach takes longer than a frame; let the page see the pointer on its way.
+  await nextFrames(page);
   await page.mouse.move(x, y, { steps: 8 });
+}
+
+/** Resolves after the page rendered two more frames. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
