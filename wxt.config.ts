@@ -21,6 +21,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
+    // The same access the content script already has; it also lets the popup see which site the
+    // current tab is on, for the site switch and "On this page".
+    host_permissions: ['<all_urls>'],
     minimum_chrome_version: browser === 'firefox' ? undefined : MIN_CHROME,
     browser_specific_settings:
       browser === 'firefox'
@@ -35,5 +38,15 @@ export default defineConfig({
           }
         : undefined,
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'explain-selection': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Explain the selected words',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Turn highlighting on or off for this site',
+      },
+    },
   }),
 });

@@ -29,7 +29,8 @@ export class GlossarySearch {
         boost: { term: 6, variants: 4, short: 1, long: 0.4 },
         prefix: (term) => term.length >= 2,
         fuzzy: (term) => (term.length <= 3 ? 0 : term.length <= 5 ? 1 : 0.25),
-        combineWith: 'AND',
+        // Any word may find an entry; entries matching more of them, in their names, rank first.
+        combineWith: 'OR',
       },
     });
     this.index.addAll(entries as GlossaryEntry[]);
@@ -38,16 +39,16 @@ export class GlossarySearch {
   search(query: string, limit = 30): SearchHit[] {
     const q = query.trim();
     if (!q) return [];
-    let results: SearchResult[] = this.index.search(q);
-    // A phrase with one unknown word should still find the known one.
-    if (results.length === 0 && /\s/u.test(q)) results = this.index.search(q, { combineWith: 'OR' });
+    const results: SearchResult[] = this.index.search(q);
+    // Entries that match every word of a phrase ("blood thinner") mean what the phrase means.
+    const all = /\s/u.test(q) ? new Set(this.index.search(q, { combineWith: 'AND' }).map((r) => r.id)) : null;
     const exact = foldText(q);
     return results
       .map((r) => {
         const entry = this.byId.get(String(r.id))!;
         // An exact name or other name comes first whatever the field scores say.
         const named = foldText(entry.term) === exact || entry.variants.some((v) => foldText(v) === exact);
-        return { entry, score: r.score * (named ? 100 : 1) };
+        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

@@ -147,6 +147,9 @@ export class Interaction {
     const point = this.lastPoint;
     const engine = this.options.getEngine();
     if (!point || !engine || this.pointerInCard) return;
+    // A pinned card (clicked, tapped, or reached with the keyboard) stays until it is closed: a
+    // pointer resting on the page, or the page scrolling under it, must not swap it for another.
+    if (this.card.isOpen && this.card.pinned) return;
     const busy = point.buttons !== 0 || hasSelection();
     const term = busy ? null : termAtPoint(engine.index, point.x, point.y, engine.openShadowRoots);
     if (term === this.hovered) return;

@@ -1,16 +1,50 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { TermCard } from '../../components/TermCard';
-import { bundledGlossary } from '../../glossary';
+import { BUNDLED_ENTRIES } from '../../glossary/bundled';
+import { createGlossary } from '../../glossary/glossary';
 import { GlossarySearch } from '../../glossary/search';
 import type { GlossaryEntry } from '../../glossary/schema';
+import { mergeGlossary, watchCustomTerms, type CustomTerm } from '../../utils/custom-terms';
+import { Browse } from './components/Browse';
+import { OnThisPage } from './components/OnThisPage';
+import { ResultList } from './components/ResultList';
+import { SiteSwitch } from './components/SiteSwitch';
+import { activeTab, isRestricted, type ActiveTab } from './tab';
+
+type View = 'search' | 'browse' | 'page';
 
 export function PopupApp() {
-  const glossary = bundledGlossary();
+  const [custom, setCustom] = useState<CustomTerm[]>([]);
+  useEffect(() => watchCustomTerms(setCustom), []);
+  // Built once per change of the reader's own terms, not on every keystroke.
+  const glossary = useMemo(() => createGlossary(mergeGlossary(BUNDLED_ENTRIES, custom)), [custom]);
   const search = useMemo(() => new GlossarySearch(glossary.entries), [glossary]);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [open, setOpen] = useState<GlossaryEntry | null>(null);
+  const [view, setView] = useState<View>('search');
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  useEffect(() => void activeTab().then(setTab), []);
+  const restricted = !tab || isRestricted(tab.url);
+
   const hits = useMemo(() => search.search(query), [search, query]);
   const suggestions = useMemo(() => (query.trim() && hits.length === 0 ? search.suggest(query) : []), [search, query, hits]);
+
+  const tabButton = (id: View, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-selected={view === id}
+      aria-controls="panel"
+      class="tab"
+      onClick={() => {
+        setView(id);
+        setOpen(null);
+      }}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <main class="popup">
@@ -25,55 +59,57 @@ export function PopupApp() {
         autoFocus
         autocomplete="off"
         spellcheck={false}
-        placeholder="e.g. serotonin"
+        placeholder="e.g. serotonin, TSH, gut bacteria"
         value={query}
         onInput={(e) => {
           setQuery(e.currentTarget.value);
           setOpen(null);
+          setView('search');
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            document.querySelector<HTMLButtonElement>('#panel button.result')?.focus();
+          } else if (e.key === 'Enter' && hits[0]) setOpen(hits[0].entry);
         }}
       />
-      {open ? (
-        <section class="card popup-card" aria-labelledby="popup-term">
-          <button type="button" class="text-button" onClick={() => setOpen(null)}>
-            ← All results
-          </button>
-          <TermCard entry={open} lookup={(id) => glossary.byId.get(id)} headingId="popup-term" />
-        </section>
-      ) : (
-        <>
-          {query.trim() !== '' && (
-            <p class="status" role="status">
-              {hits.length === 0
-                ? `No entry for “${query.trim()}” yet.`
-                : `${hits.length} result${hits.length === 1 ? '' : 's'}`}
-            </p>
-          )}
-          <ul class="results" aria-label="Results">
-            {hits.map(({ entry }) => (
-              <li key={entry.id}>
-                <button type="button" class="result" onClick={() => setOpen(entry)}>
-                  <span class="result-term">{entry.term}</span>
-                  <span class="result-short">{entry.short}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          {suggestions.length > 0 && (
-            <div class="suggestions">
-              <p>Did you mean:</p>
-              <ul class="results">
-                {suggestions.map((entry) => (
-                  <li key={entry.id}>
-                    <button type="button" class="result" onClick={() => setOpen(entry)}>
-                      <span class="result-term">{entry.term}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </>
-      )}
+      <div class="tabs" role="tablist" aria-label="Ways to find a term">
+        {tabButton('search', 'Results')}
+        {tabButton('browse', 'Browse')}
+        {tabButton('page', 'On this page')}
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {open ? (
+          <section class="card popup-card" aria-labelledby="popup-term">
+            <button type="button" class="text-button" onClick={() => setOpen(null)}>
+              ← Back
+            </button>
+            <TermCard entry={open} lookup={(id) => glossary.byId.get(id)} headingId="popup-term" />
+          </section>
+        ) : view === 'browse' ? (
+          <Browse entries={glossary.entries} onOpen={setOpen} />
+        ) : view === 'page' ? (
+          <OnThisPage tab={tab} glossary={glossary} restricted={restricted} />
+        ) : (
+          <>
+            {query.trim() === '' ? (
+              <p class="status">Type a word from a letter, a leaflet or a web page. Spelling doesn't have to be perfect.</p>
+            ) : (
+              <p class="status" role="status">
+                {hits.length === 0 ? `Sorry, nothing matches “${query.trim()}” yet.` : `${hits.length} result${hits.length === 1 ? '' : 's'}`}
+              </p>
+            )}
+            <ResultList entries={hits.map((h) => h.entry)} label="Results" onOpen={setOpen} />
+            {suggestions.length > 0 && (
+              <div class="suggestions">
+                <p>Closest terms we know:</p>
+                <ResultList entries={suggestions} label="Closest terms" onOpen={setOpen} showShort={false} />
+              </div>
+            )}
+          </>
+        )}
+      </div>
+      <SiteSwitch tab={tab} restricted={restricted} />
     </main>
   );
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_ENTRIES } from '../../glossary/bundled';
+import { GlossarySearch } from '../../glossary/search';
+
+const search = new GlossarySearch(BUNDLED_ENTRIES);
+const first = (q: string) => search.search(q, 5)[0]?.entry.term;
+const top = (q: string, n = 3) => search.search(q, n).map((h) => h.entry.term);
+
+describe('looking up a word the way patients type it', () => {
+  it('forgives spelling mistakes', () => {
+    expect(first('seratonin')).toBe('serotonin');
+    expect(first('cortisole')).toBe('cortisol');
+    expect(first('melatonine')).toBe('melatonin');
+    expect(first('colonscopy')).toBe('colonoscopy');
+    expect(first('heart atack')).toBe('heart attack');
+  });
+
+  it('finishes unfinished words', () => {
+    expect(first('fibro')).toBe('fibromyalgia');
+    expect(first('microbiom')).toBe('microbiome');
+  });
+
+  it('knows abbreviations, in any case, and brand names', () => {
+    expect(first('TSH')).toBe('thyroid-stimulating hormone');
+    expect(first('tsh')).toBe('thyroid-stimulating hormone');
+    expect(first('IBS')).toBe('irritable bowel syndrome');
+    expect(first('Zoloft')).toBe('sertraline');
+  });
+
+  it('understands lay words and phrases', () => {
+    expect(first('gut bacteria')).toBe('microbiome');
+    expect(first('bad cholesterol')).toBe('LDL cholesterol');
+    expect(first('stomach ache')).toBe('abdominal pain');
+    expect(first('sugar pill')).toBe('placebo');
+    expect(top('blood thinner')).toContain('warfarin');
+    expect(first('seratonin levels')).toBe('serotonin');
+  });
+
+  it('finds nothing for nonsense, and then suggests the closest names', () => {
+    expect(search.search('zzqx')).toEqual([]);
+    expect(search.suggest('hypothyroidissm').map((e) => e.term)).toContain('hypothyroidism');
+  });
+});
