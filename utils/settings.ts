@@ -23,6 +23,9 @@ export interface Settings {
   /** When non-empty and `onlyListedSites`, highlighting happens only on these sites. */
   onlySites: string[];
   onlyListedSites: boolean;
+  /** Keys that move to the next / previous marked word, as "Alt+Shift+ArrowRight". */
+  nextTermKey: string;
+  prevTermKey: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -37,6 +40,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   blockedSites: [],
   onlySites: [],
   onlyListedSites: false,
+  nextTermKey: 'Alt+Shift+ArrowRight',
+  prevTermKey: 'Alt+Shift+ArrowLeft',
 });
 
 /**

@@ -33,10 +33,7 @@ export default defineContentScript({
       getEngine: () => engine,
       card,
       getDelay: () => settings?.cardDelayMs ?? 500,
-      getKeys: () => {
-        const s = settings as Partial<{ nextTermKey: string; prevTermKey: string }> | undefined;
-        return { next: s?.nextTermKey || DEFAULT_KEYS.next, prev: s?.prevTermKey || DEFAULT_KEYS.prev };
-      },
+      getKeys: () => ({ next: settings?.nextTermKey || DEFAULT_KEYS.next, prev: settings?.prevTermKey || DEFAULT_KEYS.prev }),
     });
     card.onEntryChange = () => engine?.setActive(null);
 

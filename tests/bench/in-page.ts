@@ -20,6 +20,8 @@ const SETTINGS: Settings = {
   blockedSites: [],
   onlySites: [],
   onlyListedSites: false,
+  nextTermKey: 'Alt+Shift+ArrowRight',
+  prevTermKey: 'Alt+Shift+ArrowLeft',
 };
 
 function median(values: number[]): number {
