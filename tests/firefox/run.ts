@@ -11,6 +11,14 @@ import { firefoxPath } from '../support/browsers';
 import { FIREFOX_BUILD, requireBuild } from '../support/extension';
 import { startFixtureServer } from '../support/server';
 
+/**
+ * Firefox gives each add-on a random moz-extension:// host per profile; this pref fixes it, so the
+ * popup and options pages can be opened as tabs, as the Chromium suite does.
+ */
+const ADDON_ID = 'health-glossary@health-glossary.org';
+const ADDON_UUID = '3f1d8c52-6b0e-4a57-9a43-2c8e51b7d0aa';
+const EXTENSION_URL = `moz-extension://${ADDON_UUID}`;
+
 type Check = { name: string; run: (ctx: { browser: Browser; page: Page; base: string }) => Promise<void> };
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -67,6 +75,30 @@ async function pointOf(page: Page, selector: string, word: string) {
   return p;
 }
 
+/** The open card's name and text, read from our shadow root (null when no card is open). */
+const openCard = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('health-glossary-ui');
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!dialog) return null;
+    const label = host!.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent;
+    const focused = host!.shadowRoot!.activeElement !== null && dialog.contains(host!.shadowRoot!.activeElement);
+    return { label, text: (dialog as HTMLElement).innerText, focused };
+  });
+
+/**
+ * Opens one of our extension pages in a tab. Firefox never reports such a navigation as done over
+ * WebDriver BiDi, so start it and wait for the page's own document instead.
+ */
+async function openExtensionPage(page: Page, path: string): Promise<void> {
+  void page.goto(`${EXTENSION_URL}/${path}`, { timeout: 0 }).catch(() => {});
+  await waitFor(
+    `${path} to load`,
+    () => page.evaluate(() => (location.protocol === 'moz-extension:' ? document.readyState : '')).catch(() => ''),
+    (state) => state === 'complete',
+  );
+}
+
 const checks: Check[] = [
   {
     name: 'highlights the health words of the article',
@@ -85,19 +117,81 @@ const checks: Check[] = [
       const { x, y } = await pointOf(page, '#brain', 'serotonin');
       await page.mouse.move(x - 50, y + 20);
       await page.mouse.move(x, y, { steps: 6 });
-      const card = () =>
-        page.evaluate(() => {
-          const host = document.querySelector('health-glossary-ui');
-          const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
-          if (!dialog) return null;
-          const label = host!.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent;
-          return { label, text: (dialog as HTMLElement).innerText };
-        });
+      const card = () => openCard(page);
       const shown = await waitFor('the card', card, (c) => c !== null, 4_000);
       assert(shown!.label === 'serotonin', `card is named "${shown!.label}"`);
       assert(shown!.text.length > 60, 'card has no real explanation');
       await page.keyboard.press('Escape');
       await waitFor('the card to close', card, (c) => c === null, 2_000);
+    },
+  },
+  {
+    name: 'the next-term key walks the terms in reading order and opens each card; Escape closes',
+    async run({ page, base }) {
+      await page.goto(`${base}/article.html`);
+      await waitFor('highlights', () => highlighted(page), (list) => list.length >= 3);
+      // Where the active (keyboard) term starts in the page's text: each press must move it on.
+      const activeAt = () =>
+        page.evaluate(() => {
+          const r = [...((CSS.highlights.get('health-glossary-active') ?? []) as Iterable<AbstractRange>)][0];
+          if (!r) return -1;
+          const before = document.createRange();
+          before.setStart(document.body, 0);
+          before.setEnd(r.startContainer, r.startOffset);
+          return before.toString().length;
+        });
+      const names: string[] = [];
+      let at = -1;
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.down('Alt');
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.up('Shift');
+        await page.keyboard.up('Alt');
+        at = await waitFor(`term ${i + 1} to be active`, activeAt, (where) => where > at, 3_000);
+        const card = await waitFor(`card ${i + 1}`, () => openCard(page), (c) => c !== null, 3_000);
+        assert(card!.focused, `the card of "${card!.label}" does not have the keyboard focus`);
+        names.push(card!.label ?? '');
+      }
+      assert(names[0] === 'fibromyalgia', `the first term is "${names[0]}", not the first one on the page`);
+      await page.keyboard.press('Escape');
+      await waitFor('the card to close', () => openCard(page), (c) => c === null, 2_000);
+    },
+  },
+  {
+    name: 'the popup search is focused and finds a misspelled word',
+    async run({ page }) {
+      await openExtensionPage(page, 'popup.html');
+      await waitFor(
+        'the search box to have focus',
+        () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type ?? ''),
+        (type) => type === 'search',
+      );
+      await page.keyboard.type('seratonin');
+      const first = await waitFor(
+        'a result',
+        () => page.evaluate(() => document.querySelector('[aria-label="Results"] button')?.textContent ?? ''),
+        (text) => text.length > 0,
+      );
+      assert(first.startsWith('serotonin'), `the first result is "${first}"`);
+    },
+  },
+  {
+    name: 'the options switch clears an open tab and restores it',
+    async run({ browser, page, base }) {
+      await page.goto(`${base}/article.html`);
+      await waitFor('highlights', () => highlighted(page), (list) => list.length >= 3);
+      const options = await browser.newPage();
+      try {
+        await openExtensionPage(options, 'options.html');
+        const toggle = await options.waitForSelector('input[role="switch"]#enabled');
+        await toggle!.click();
+        await waitFor('highlights to clear', () => highlighted(page), (list) => list.length === 0, 2_000);
+        await toggle!.click();
+        await waitFor('highlights to return', () => highlighted(page), (list) => list.length >= 3, 3_000);
+      } finally {
+        await options.close();
+      }
     },
   },
 ];
@@ -111,7 +205,12 @@ async function main() {
     executablePath,
     headless: true,
     userDataDir: mkdtempSync(join(tmpdir(), 'hg-firefox-')),
-    extraPrefsFirefox: { 'network.dns.disableIPv6': true },
+    // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access allowed.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.disableIPv6': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+    },
   });
   let passed = 0;
   let failed = 0;
