@@ -40,15 +40,19 @@ export class GlossarySearch {
     const q = query.trim();
     if (!q) return [];
     const results: SearchResult[] = this.index.search(q);
-    // Entries that match every word of a phrase ("blood thinner") mean what the phrase means.
-    const all = /\s/u.test(q) ? new Set(this.index.search(q, { combineWith: 'AND' }).map((r) => r.id)) : null;
+    // Entries whose names hold every word of a phrase ("blood thinner") mean what the phrase means.
+    const all = /\s/u.test(q) ? new Set(this.index.search(q, { combineWith: 'AND', fields: ['term', 'variants'] }).map((r) => r.id)) : null;
     const exact = foldText(q);
     return results
       .map((r) => {
         const entry = this.byId.get(String(r.id))!;
         // An exact name or other name comes first whatever the field scores say.
         const named = foldText(entry.term) === exact || entry.variants.some((v) => foldText(v) === exact);
-        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) };
+        // A word of the query that is (close to) the entry's own name says what the reader is
+        // after more than words found in explanations: "seratonin levels" is about serotonin, not
+        // about the medicines whose explanation mentions serotonin levels.
+        const inName = Object.values(r.match).some((fields) => fields.includes('term'));
+        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

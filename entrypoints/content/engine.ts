@@ -18,7 +18,13 @@ const scheduleSoon: Schedule = (() => {
   return (task) => setTimeout(task, 0);
 })();
 
-/** Terms are painted this far (in viewport heights) above and below what is on screen. */
+/**
+ * Terms are painted this far (in viewport heights) above and below what is on screen, and
+ * unpainted once they are farther away. Chromium revalidates every range of every Highlight in the
+ * frame after any change (measured in Chromium 156: ~5 ms per 1,000 ranges), so a page that kept
+ * all its 50,000 terms painted would stall for ~170 ms on each hover; the band keeps it to a few
+ * hundred ranges however long the page is.
+ */
 const PAINT_AHEAD_SCREENS = 1.5;
 /** IntersectionObserver registrations per slice once the first pass is done. */
 const OBSERVE_PER_SLICE = 400;
@@ -35,8 +41,11 @@ interface RunRecord {
   at: number;
   /** Number of values (three per match). */
   size: number;
-  /** Painted occurrences; null while not painted. */
+  /** The occurrences shown, built the first time they are needed (kept while unpainted, so a
+   *  term keeps its identity as it scrolls out of and back into the paint band). */
   terms: PageTerm[] | null;
+  /** In the Highlight and the hit-test index now. */
+  painted: boolean;
   /** Ambiguous matches were held back when painted, because the page was not yet known to be about health. */
   heldAmbiguous: boolean;
 }
@@ -196,16 +205,21 @@ export class Engine {
     this.painter.setActive(term ? term.range : null);
   }
 
-  /** Every occurrence that is (or will be, once near the screen) painted, in reading order. */
+  /**
+   * Every occurrence that is (or will be, once near the screen) painted, in reading order. Builds
+   * the occurrences without painting them: painting is for what the reader can see.
+   */
   termsInOrder(): PageTerm[] {
     const runs = [...this.runsByBlock.values()].flat();
     runs.sort((a, b) => (a.nodes[0]!.compareDocumentPosition(b.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     const out: PageTerm[] = [];
-    for (const run of runs) {
-      this.paintRun(run);
-      if (run.terms) out.push(...run.terms);
-    }
+    for (const run of runs) out.push(...this.termsOf(run));
     return out;
+  }
+
+  /** How many ranges are painted now (bounded by the paint band, whatever the page's length). */
+  get paintedCount(): number {
+    return this.painter.size;
   }
 
   /** How many occurrences of each entry are marked on the page (whether painted yet or not). */
@@ -286,9 +300,10 @@ export class Engine {
       this.healthPage = true;
       for (const runs of this.runsByBlock.values())
         for (const run of runs)
-          if (run.terms && run.heldAmbiguous) {
-            this.unpaintRun(run);
-            this.paintRun(run);
+          if (run.heldAmbiguous) {
+            const wasPainted = run.painted;
+            this.unpaintRun(run, true);
+            if (wasPainted) this.paintRun(run);
           }
     }
     this.observeSoon();
@@ -311,10 +326,7 @@ export class Engine {
         return;
       }
       const batch = this.toObserve.splice(0, OBSERVE_PER_SLICE);
-      for (const block of batch) {
-        const runs = this.runsByBlock.get(block);
-        if (runs && runs.some((r) => !r.terms)) this.io.observe(observable(block));
-      }
+      for (const block of batch) if (this.runsByBlock.has(block)) this.io.observe(observable(block));
       if (this.toObserve.length) scheduleSoon(() => this.timed('observe', step));
       else this.observing = false;
     };
@@ -323,19 +335,19 @@ export class Engine {
 
   /** Registers everything waiting, now (benchmarks measure this deferred work separately). */
   observeNow(): void {
-    for (const block of this.toObserve.splice(0)) {
-      const runs = this.runsByBlock.get(block);
-      if (runs && runs.some((r) => !r.terms)) this.io?.observe(observable(block));
-    }
+    for (const block of this.toObserve.splice(0)) if (this.runsByBlock.has(block)) this.io?.observe(observable(block));
   }
 
+  /** Blocks entering the paint band are painted; blocks leaving it are unpainted (see PAINT_AHEAD_SCREENS). */
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
       const target = entry.target;
-      this.io?.unobserve(target);
       const runs = this.runsByBlock.get(target) ?? this.runsByBlock.get((target as Element).shadowRoot as Node);
-      if (runs) for (const run of runs) this.paintRun(run);
+      if (!runs) continue;
+      for (const run of runs) {
+        if (entry.isIntersecting) this.paintRun(run);
+        else this.unpaintRun(run, false);
+      }
     }
   }
 
@@ -378,6 +390,7 @@ export class Engine {
       at,
       size: kept,
       terms: null,
+      painted: false,
       heldAmbiguous: false,
     };
     for (let i = at; i < at + kept; i += 3) {
@@ -399,15 +412,14 @@ export class Engine {
 
     if (!eager || this.eagerChecking) {
       const place = viewportPlace(run.block);
-      if (place === 0) {
-        this.paintRun(run);
-        return;
-      }
+      if (place === 0) this.paintRun(run);
       // Blocks come in document order, which is top to bottom for the main text: once one is
       // well below the screen, stop measuring and let the observer paint the rest.
-      if (place > 0 && eager) this.eagerChecking = false;
+      else if (place > 0 && eager) this.eagerChecking = false;
     }
-    this.toObserve.push(run.block);
+    // Every block is watched for as long as it is on the page: painted when it nears the screen,
+    // unpainted when it is far away again.
+    if (list === undefined) this.toObserve.push(run.block);
   }
 
   /** Makes room for `needed` values, keeping only the matches of runs still on the page. */
@@ -435,8 +447,9 @@ export class Engine {
     return true;
   }
 
-  private paintRun(run: RunRecord): void {
-    if (run.terms) return;
+  /** The occurrences a run shows (built once, kept while the run is on the page). */
+  private termsOf(run: RunRecord): PageTerm[] {
+    if (run.terms) return run.terms;
     const terms: PageTerm[] = [];
     const m = this.pool;
     for (let i = run.at; i < run.at + run.size; i += 3) {
@@ -453,7 +466,7 @@ export class Engine {
       const endNode = run.nodes[last]!;
       const startOffset = start - run.starts[first]!;
       const endOffset = end - run.starts[last]!;
-      const term: PageTerm = {
+      terms.push({
         entry,
         startNode,
         startOffset,
@@ -461,20 +474,32 @@ export class Engine {
         endOffset,
         nodes: first === last ? [startNode] : run.nodes.slice(first, last + 1),
         range: new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset }),
-      };
-      terms.push(term);
+      });
+    }
+    run.terms = terms;
+    return terms;
+  }
+
+  private paintRun(run: RunRecord): void {
+    if (run.painted) return;
+    run.painted = true;
+    for (const term of this.termsOf(run)) {
       this.index.add(term);
       this.painter.add(term.range);
     }
-    run.terms = terms;
   }
 
-  private unpaintRun(run: RunRecord): void {
-    if (!run.terms) return;
-    for (const term of run.terms) this.painter.delete(term.range);
-    for (const node of run.nodes) this.index.removeNode(node);
-    run.terms = null;
-    run.heldAmbiguous = false;
+  /** Takes a run's terms off the page; `forget` also drops them (their matches changed meaning). */
+  private unpaintRun(run: RunRecord, forget: boolean): void {
+    if (run.painted && run.terms) {
+      for (const term of run.terms) this.painter.delete(term.range);
+      for (const node of run.nodes) this.index.removeNode(node);
+    }
+    run.painted = false;
+    if (forget) {
+      run.terms = null;
+      run.heldAmbiguous = false;
+    }
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -529,7 +554,7 @@ export class Engine {
     if (!runs) return;
     this.runsByBlock.delete(block);
     for (const run of runs) {
-      this.unpaintRun(run);
+      this.unpaintRun(run, true);
       for (let i = run.at; i < run.at + run.size; i += 3)
         if (this.firstRun[this.pool[i + 2]!] === run) this.firstRun[this.pool[i + 2]!] = undefined;
     }

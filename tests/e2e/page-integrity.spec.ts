@@ -140,5 +140,12 @@ test.describe('strict and huge pages', () => {
         { timeout: 2_000 },
       )
       .toBe(true);
+    // Only what is near the screen stays painted: the browser redraws every painted range after
+    // any change, so a long page that kept all of them would stall on every hover.
+    const painted = () => page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
+    await expect.poll(painted, { timeout: 2_000 }).toBeLessThan(1_500);
+    // Back at the top, the first terms are painted again.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: 2_000 }).toBeGreaterThan(10);
   });
 });

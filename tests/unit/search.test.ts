@@ -32,7 +32,8 @@ describe('looking up a word the way patients type it', () => {
     expect(first('bad cholesterol')).toBe('LDL cholesterol');
     expect(first('stomach ache')).toBe('abdominal pain');
     expect(first('sugar pill')).toBe('placebo');
-    expect(top('blood thinner')).toContain('warfarin');
+    // The class of medicines, or its best-known member.
+    expect(first('blood thinner')).toMatch(/^(?:anticoagulant|warfarin)$/u);
     expect(first('seratonin levels')).toBe('serotonin');
   });
 
