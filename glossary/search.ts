@@ -52,7 +52,11 @@ export class GlossarySearch {
         // after more than words found in explanations: "seratonin levels" is about serotonin, not
         // about the medicines whose explanation mentions serotonin levels.
         const inName = Object.values(r.match).some((fields) => fields.includes('term'));
-        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) };
+        // Among misspellings, the name one slip away beats the one two slips away ("colonscopy"
+        // is colonoscopy, not colposcopy), whatever else the texts say.
+        const slips = named ? 0 : closestName(entry, exact);
+        const near = slips === 1 ? 2 : 1;
+        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) * near };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
@@ -65,4 +69,34 @@ export class GlossarySearch {
       .slice(0, limit)
       .map((r) => this.byId.get(String(r.id))!);
   }
+}
+
+/** The fewest edits (up to 2; 3 means more) from the query to the entry's name or another name. */
+function closestName(entry: GlossaryEntry, query: string): number {
+  let best = 3;
+  for (const name of [entry.term, ...entry.variants]) {
+    const f = foldText(name);
+    if (Math.abs(f.length - query.length) >= best) continue;
+    best = Math.min(best, editDistance(f, query, best));
+    if (best === 0) break;
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowBest) rowBest = value;
+    }
+    if (rowBest >= limit) return limit;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, limit);
 }
