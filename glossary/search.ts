@@ -52,11 +52,15 @@ export class GlossarySearch {
         // after more than words found in explanations: "seratonin levels" is about serotonin, not
         // about the medicines whose explanation mentions serotonin levels.
         const inName = Object.values(r.match).some((fields) => fields.includes('term'));
+        // How much of the entry's own name the query covers: "hypothyroidissm treatment" is
+        // about hypothyroidism (all of its name), not treatment-resistant depression (a third).
+        const nameWords = foldText(entry.term).split(' ');
+        const covered = nameWords.filter((w) => r.match[w]?.includes('term')).length / nameWords.length;
         // Among misspellings, the name one slip away beats the one two slips away ("colonscopy"
         // is colonoscopy, not colposcopy), whatever else the texts say.
         const slips = named ? 0 : closestName(entry, exact);
         const near = slips === 1 ? 2 : 1;
-        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) * near };
+        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) * near * (1 + 2 * covered) };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

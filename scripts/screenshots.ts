@@ -84,4 +84,15 @@ await withExtension({ colorScheme: 'light', width: 360, height: 720 }, async (_c
   await page.screenshot({ path: join(OUT, 'card-narrow.png') });
 });
 
+// The toolbar popup as a reader sees it after typing a misspelled word.
+await withExtension({ colorScheme: 'light', width: 400, height: 600 }, async (context, page) => {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  await page.goto(`chrome-extension://${id}/popup.html`);
+  await page.keyboard.type('seratonin');
+  await page.getByRole('list', { name: 'Results' }).getByRole('button').first().waitFor();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(OUT, 'popup.png') });
+});
+
 console.log(`Screenshots written to ${OUT}`);

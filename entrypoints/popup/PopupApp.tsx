@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TermCard } from '../../components/TermCard';
 import { BUNDLED_ENTRIES } from '../../glossary/bundled';
 import { createGlossary } from '../../glossary/glossary';
@@ -19,7 +19,14 @@ export function PopupApp() {
   // Built once per change of the reader's own terms, not on every keystroke.
   const glossary = useMemo(() => createGlossary(mergeGlossary(BUNDLED_ENTRIES, custom)), [custom]);
   const search = useMemo(() => new GlossarySearch(glossary.entries), [glossary]);
-  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const box = useSearchBox();
+  const [query, setQuery] = useState(() => {
+    // Keys typed before the script ran are already in the box; a look-up sent by the context menu
+    // comes as ?q=.
+    const asked = new URLSearchParams(location.search).get('q');
+    if (asked) box.value = asked;
+    return box.value;
+  });
   const [open, setOpen] = useState<GlossaryEntry | null>(null);
   const [view, setView] = useState<View>('search');
   const [tab, setTab] = useState<ActiveTab | null>(null);
@@ -27,6 +34,30 @@ export function PopupApp() {
   const restricted = !tab || isRestricted(tab.url);
 
   const hits = useMemo(() => search.search(query), [search, query]);
+  const latest = useRef({ hits, query });
+  latest.current = { hits, query };
+  useEffect(() => {
+    const onInput = () => {
+      setQuery(box.value);
+      setOpen(null);
+      setView('search');
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      const first = latest.current.hits[0];
+      if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        document.querySelector<HTMLButtonElement>('#panel button.result')?.focus();
+      } else if (e.key === 'Enter' && first) setOpen(first.entry);
+    };
+    box.addEventListener('input', onInput);
+    box.addEventListener('keydown', onKeyDown);
+    // Anything typed between the first read and now.
+    if (box.value !== latest.current.query) onInput();
+    return () => {
+      box.removeEventListener('input', onInput);
+      box.removeEventListener('keydown', onKeyDown);
+    };
+  }, [box]);
   const suggestions = useMemo(() => (query.trim() && hits.length === 0 ? search.suggest(query) : []), [search, query, hits]);
 
   const tabButton = (id: View, label: string) => (
@@ -47,32 +78,7 @@ export function PopupApp() {
   );
 
   return (
-    <main class="popup">
-      <h1 class="title">Health Glossary</h1>
-      <label class="search-label" for="search">
-        Look up a health word
-      </label>
-      <input
-        id="search"
-        class="search"
-        type="search"
-        autoFocus
-        autocomplete="off"
-        spellcheck={false}
-        placeholder="e.g. serotonin, TSH, gut bacteria"
-        value={query}
-        onInput={(e) => {
-          setQuery(e.currentTarget.value);
-          setOpen(null);
-          setView('search');
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            document.querySelector<HTMLButtonElement>('#panel button.result')?.focus();
-          } else if (e.key === 'Enter' && hits[0]) setOpen(hits[0].entry);
-        }}
-      />
+    <>
       <div class="tabs" role="tablist" aria-label="Ways to find a term">
         {tabButton('search', 'Results')}
         {tabButton('browse', 'Browse')}
@@ -110,6 +116,12 @@ export function PopupApp() {
         )}
       </div>
       <SiteSwitch tab={tab} restricted={restricted} />
-    </main>
+    </>
   );
+}
+
+/** The search box of popup.html (static, see there). */
+function useSearchBox(): HTMLInputElement {
+  const [box] = useState(() => document.getElementById('search') as HTMLInputElement);
+  return box;
 }

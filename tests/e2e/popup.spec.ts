@@ -18,6 +18,14 @@ async function openPopup(context: BrowserContext, extensionId: string, query = '
 }
 
 test.describe('looking up a word', () => {
+  test('keys typed the moment the popup opens are all kept', async ({ context, extensionId }) => {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'commit' });
+    await popup.keyboard.type('seratonin');
+    await expect(popup.getByRole('searchbox', { name: 'Look up a health word' })).toHaveValue('seratonin');
+    await expect(popup.getByRole('list', { name: 'Results' }).getByRole('button').first()).toHaveAccessibleName(/^serotonin/u);
+  });
+
   test('forgives typos, finishes words, knows abbreviations and lay words', async ({ context, extensionId }) => {
     const popup = await openPopup(context, extensionId);
     const search = popup.getByRole('searchbox', { name: 'Look up a health word' });

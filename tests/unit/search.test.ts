@@ -35,6 +35,7 @@ describe('looking up a word the way patients type it', () => {
     // The class of medicines, or its best-known member.
     expect(first('blood thinner')).toMatch(/^(?:anticoagulant|warfarin)$/u);
     expect(first('seratonin levels')).toBe('serotonin');
+    expect(first('hypothyroidissm treatment')).toBe('hypothyroidism');
   });
 
   it('finds nothing for nonsense, and then suggests the closest names', () => {
