@@ -21,6 +21,8 @@ test.describe('looking up a word', () => {
   test('keys typed the moment the popup opens are all kept', async ({ context, extensionId }) => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'commit' });
+    // As soon as the caret shows in the box, before the glossary script has necessarily started.
+    await popup.locator('#search:focus').waitFor();
     await popup.keyboard.type('seratonin');
     await expect(popup.getByRole('searchbox', { name: 'Look up a health word' })).toHaveValue('seratonin');
     await expect(popup.getByRole('list', { name: 'Results' }).getByRole('button').first()).toHaveAccessibleName(/^serotonin/u);
