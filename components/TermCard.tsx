@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isCustomEntry } from '../utils/custom-terms';
 import type { GlossaryEntry } from '../glossary/schema';
 
 export interface TermCardProps {
@@ -35,6 +36,7 @@ export function TermCard({ entry: initial, lookup, headingId, onClose, onEntryCh
   const [history, setHistory] = useState<GlossaryEntry[]>([initial]);
   const [expanded, setExpanded] = useState(false);
   const entry = history[history.length - 1]!;
+  const own = isCustomEntry(entry);
 
   useEffect(() => {
     setHistory([initial]);
@@ -97,6 +99,20 @@ export function TermCard({ entry: initial, lookup, headingId, onClose, onEntryCh
           ← Back to {history[history.length - 2]!.term}
         </button>
       )}
+      {own ? (
+        <p class="sources">
+          Your own term, added {reviewedLabel(entry.reviewed)}
+          {entry.sources.map((s) => (
+            <span key={s.url}>
+              {' · '}
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                Your link
+              </a>
+              <span class="host"> ({hostOf(s.url)})</span>
+            </span>
+          ))}
+        </p>
+      ) : (
       <p class="sources">
         {entry.sources.length === 1 ? 'Source: ' : 'Sources: '}
         {entry.sources.map((s, i) => (
@@ -110,6 +126,7 @@ export function TermCard({ entry: initial, lookup, headingId, onClose, onEntryCh
         ))}
         <span class="reviewed"> · Reviewed {reviewedLabel(entry.reviewed)}</span>
       </p>
+      )}
       <p class="disclaimer">General information, not medical advice.</p>
     </div>
   );

@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import type { CategoryId } from '../glossary/schema';
+import { CATEGORY_IDS, type CategoryId } from '../glossary/schema';
+import { parseShortcut } from './shortcuts';
+import { checkSiteRule } from './site-rules';
 
 export type HighlightStyle = 'underline' | 'tint' | 'both' | 'none';
 export type Theme = 'auto' | 'light' | 'dark';
@@ -44,48 +46,154 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   prevTermKey: 'Alt+Shift+ArrowLeft',
 });
 
+/** The card delays offered in options; anything stored must be one a reader could have chosen. */
+export const CARD_DELAYS_MS = [250, 500, 1000] as const;
+/** Sync storage allows 8 KB per item: a few hundred site rules fit with room to spare. */
+export const MAX_SITE_RULES = 200;
+
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (values as string[]).includes(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isSiteList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= MAX_SITE_RULES && v.every((s) => typeof s === 'string' && checkSiteRule(s).ok);
+const isShortcut = (v: unknown): v is string => typeof v === 'string' && parseShortcut(v) !== null;
+
+/** What a stored value must look like to be used; anything else falls back to the default. */
+const VALID: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  enabled: isBoolean,
+  highlightStyle: oneOf('underline', 'tint', 'both', 'none'),
+  firstOccurrenceOnly: isBoolean,
+  ambiguousWords: isBoolean,
+  disabledCategories: (v): v is CategoryId[] => Array.isArray(v) && v.every((c) => (CATEGORY_IDS as unknown[]).includes(c)),
+  cardDelayMs: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 5000,
+  cardTextSize: oneOf('normal', 'large', 'x-large'),
+  theme: oneOf('auto', 'light', 'dark'),
+  blockedSites: isSiteList,
+  onlySites: isSiteList,
+  onlyListedSites: isBoolean,
+  nextTermKey: isShortcut,
+  prevTermKey: isShortcut,
+};
+
+const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+
+export interface SettingsReading {
+  settings: Settings;
+  /** Stored settings that could not be read (wrong type, unknown value) and are at their default. */
+  unreadable: (keyof Settings)[];
+}
+
+/** Reads stored settings value by value: a damaged value costs only itself, never its neighbours. */
+export function readSettings(stored: unknown): SettingsReading {
+  const settings: Settings = { ...DEFAULT_SETTINGS, disabledCategories: [], blockedSites: [], onlySites: [] };
+  const unreadable: (keyof Settings)[] = [];
+  if (stored === null || stored === undefined) return { settings, unreadable };
+  if (typeof stored !== 'object' || Array.isArray(stored)) return { settings, unreadable: [...SETTING_KEYS] };
+  const record = stored as Record<string, unknown>;
+  for (const key of SETTING_KEYS) {
+    const value = record[key];
+    if (value === undefined) continue;
+    if (VALID[key](value)) (settings as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
+    else unreadable.push(key);
+  }
+  return { settings, unreadable };
+}
+
+export function withDefaults(stored: unknown): Settings {
+  return readSettings(stored).settings;
+}
+
+/** Only what differs from the defaults, so a new default reaches every reader who never chose. */
+export function changedFromDefaults(settings: Settings): Partial<Settings> {
+  const stored: Partial<Settings> = {};
+  for (const key of SETTING_KEYS) {
+    if (JSON.stringify(settings[key]) !== JSON.stringify(DEFAULT_SETTINGS[key])) (stored as Record<string, unknown>)[key] = settings[key];
+  }
+  return stored;
+}
+
+/** Site rules as version 1 saved them: typed freely, so possibly whole addresses, "www." or twice. */
+function normaliseRules(rules: unknown): unknown {
+  if (!Array.isArray(rules)) return rules;
+  const out: string[] = [];
+  for (const rule of rules) {
+    const check = typeof rule === 'string' ? checkSiteRule(rule) : null;
+    // "example.org" already covers its www.
+    const site = check?.ok ? check.rule.replace(/^(\*\.)?www\./u, '$1') : null;
+    if (site && !out.includes(site)) out.push(site);
+  }
+  return out;
+}
+
 /**
- * Only the values the reader changed are stored (and so synced); everything else comes from the
- * defaults, so a new default reaches every reader who never touched that setting.
+ * Version 2 checks site rules as they are typed. Rules saved by version 1 are reduced to their site
+ * the same way, and values equal to the defaults are dropped. Never throws: a migration that failed
+ * would leave the reader's settings unread.
  */
+export function migrateSettingsV1toV2(old: unknown): unknown {
+  if (!old || typeof old !== 'object' || Array.isArray(old)) return old;
+  const value: Record<string, unknown> = { ...(old as Record<string, unknown>) };
+  for (const key of ['blockedSites', 'onlySites']) if (key in value) value[key] = normaliseRules(value[key]);
+  for (const key of SETTING_KEYS) {
+    if (key in value && JSON.stringify(value[key]) === JSON.stringify(DEFAULT_SETTINGS[key])) delete value[key];
+  }
+  return value;
+}
+
+export const SETTINGS_VERSION = 2;
+
 export const settingsItem = storage.defineItem<Partial<Settings>>('sync:settings', {
   fallback: {},
-  version: 1,
+  version: SETTINGS_VERSION,
+  migrations: { 2: migrateSettingsV1toV2 },
 });
 
-export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
-  const merged: Settings = { ...DEFAULT_SETTINGS, disabledCategories: [], blockedSites: [], onlySites: [] };
-  if (!stored || typeof stored !== 'object') return merged;
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const value = stored[key];
-    if (value !== undefined && typeof value === typeof DEFAULT_SETTINGS[key]) (merged as unknown as Record<string, unknown>)[key] = value;
-  }
-  return merged;
+export async function loadSettingsReading(): Promise<SettingsReading> {
+  return readSettings(await settingsItem.getValue());
 }
 
 export async function loadSettings(): Promise<Settings> {
-  return withDefaults(await settingsItem.getValue());
+  return (await loadSettingsReading()).settings;
 }
 
-/** Saves a change, keeping only values that differ from the defaults. */
+/**
+ * Saves a change, keeping only values that differ from the defaults. A stored value that could not
+ * be read is kept as it was unless this change replaces it: it may still be recoverable by hand.
+ */
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings()), ...change };
-  const stored: Partial<Settings> = {};
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    if (JSON.stringify(next[key]) !== JSON.stringify(DEFAULT_SETTINGS[key]))
-      (stored as Record<string, unknown>)[key] = next[key];
+  const raw = await settingsItem.getValue();
+  const { settings, unreadable } = readSettings(raw);
+  const next = { ...settings, ...change };
+  const stored: Record<string, unknown> = { ...changedFromDefaults(next) };
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    for (const key of unreadable) if (!(key in change)) stored[key] = (raw as Record<string, unknown>)[key];
   }
-  await settingsItem.setValue(stored);
+  await settingsItem.setValue(stored as Partial<Settings>);
   return next;
+}
+
+/** Back to the defaults: stores nothing, so every setting follows the defaults again. */
+export async function resetSettings(): Promise<void> {
+  await settingsItem.setValue({});
 }
 
 /** Calls `onChange` with the current settings now and after every change, from any tab or page. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return watchSettingsReading((reading) => onChange(reading.settings));
+}
+
+export function watchSettingsReading(onChange: (reading: SettingsReading) => void): () => void {
   let stopped = false;
-  void loadSettings().then((s) => {
-    if (!stopped) onChange(s);
-  });
-  const unwatch = settingsItem.watch((value) => onChange(withDefaults(value)));
+  void loadSettingsReading().then(
+    (reading) => {
+      if (!stopped) onChange(reading);
+    },
+    // Storage unavailable (the browser is shutting down, a broken profile): run on the defaults.
+    () => !stopped && onChange(readSettings(undefined)),
+  );
+  const unwatch = settingsItem.watch((value) => onChange(readSettings(value)));
   return () => {
     stopped = true;
     unwatch();

@@ -17,7 +17,7 @@ export function checkSiteRule(input: string): RuleCheck {
       return { ok: false, message: 'That address could not be read. Type just the site, like example.org.' };
     }
   }
-  text = text.replace(/\/.*$/u, '').replace(/\.$/u, '');
+  text = text.replace(/\/.*$/u, '').replace(/:\d+$/u, '').replace(/\.$/u, '');
   const wildcard = text.startsWith('*.');
   const host = wildcard ? text.slice(2) : text;
   if (host.includes('*')) return { ok: false, message: 'A star is only allowed at the start, as in *.example.org.' };

@@ -1,3 +1,4 @@
+import { isCustomEntry } from '../../utils/custom-terms';
 import type { Glossary } from '../../glossary/glossary';
 import { isHealthPage } from '../../glossary/health-gate';
 import type { CompiledMatcher } from '../../glossary/matcher';
@@ -272,7 +273,8 @@ export class Engine {
   private computeEnabled(): void {
     const disabled = new Set<string>(this.settings.disabledCategories);
     this.options.glossary.entries.forEach((e, i) => {
-      this.enabledEntry[i] = disabled.has(e.category) || (e.ambiguous && !this.settings.ambiguousWords) ? 0 : 1;
+      // The reader's own terms are always on: they wrote them to see them.
+      this.enabledEntry[i] = !isCustomEntry(e) && (disabled.has(e.category) || (e.ambiguous && !this.settings.ambiguousWords)) ? 0 : 1;
     });
   }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, settingsItem, updateSettings, withDefaults } from '../../utils/settings';
+import { DEFAULT_SETTINGS, loadSettings, migrateSettingsV1toV2, readSettings, resetSettings, settingsItem, updateSettings, withDefaults } from '../../utils/settings';
 import { isSiteAllowed, matchesSite } from '../../utils/sites';
 
 describe('settings', () => {
@@ -21,6 +21,39 @@ describe('settings', () => {
   it('ignores stored values of the wrong type', () => {
     expect(withDefaults({ enabled: 'yes' as unknown as boolean, cardDelayMs: 800 })).toEqual({ ...DEFAULT_SETTINGS, cardDelayMs: 800 });
     expect(withDefaults(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('names each stored value it could not read, and keeps the others', () => {
+    const reading = readSettings({ highlightStyle: 'sparkles', theme: 'dark', blockedSites: ['ok.org', 'not a site'], cardDelayMs: -3 });
+    expect(reading.settings.theme).toBe('dark');
+    expect(reading.settings.highlightStyle).toBe(DEFAULT_SETTINGS.highlightStyle);
+    expect(reading.unreadable.sort()).toEqual(['blockedSites', 'cardDelayMs', 'highlightStyle']);
+    expect(readSettings('garbage').unreadable).toContain('enabled');
+  });
+
+  it('keeps an unreadable stored value until the reader sets that setting', async () => {
+    await settingsItem.setValue({ highlightStyle: 'sparkles' } as never);
+    await updateSettings({ theme: 'dark' });
+    expect(await settingsItem.getValue()).toEqual({ highlightStyle: 'sparkles', theme: 'dark' });
+    await updateSettings({ highlightStyle: 'tint' });
+    expect(await settingsItem.getValue()).toEqual({ highlightStyle: 'tint', theme: 'dark' });
+  });
+
+  it('reset stores nothing, so every setting is back to its default', async () => {
+    await updateSettings({ theme: 'dark', blockedSites: ['a.org'] });
+    await resetSettings();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('migrates version 1: site rules reduced to their site, defaults dropped', () => {
+    const v1 = {
+      enabled: true,
+      highlightStyle: 'tint',
+      blockedSites: ['https://www.Example.org/page?x=1', 'example.org', 'www.news.com', '*.www.blog.net', '???'],
+    };
+    expect(migrateSettingsV1toV2(v1)).toEqual({ highlightStyle: 'tint', blockedSites: ['example.org', 'news.com', '*.blog.net'] });
+    expect(migrateSettingsV1toV2(null)).toBe(null);
+    expect(migrateSettingsV1toV2('junk')).toBe('junk');
   });
 });
 
