@@ -95,4 +95,14 @@ await withExtension({ colorScheme: 'light', width: 400, height: 600 }, async (co
   await page.screenshot({ path: join(OUT, 'popup.png') });
 });
 
+// The options page, top to the first sections, with one term of the reader's own.
+await withExtension({ colorScheme: 'light', width: 900, height: 1400 }, async (context, page) => {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  await page.goto(`chrome-extension://${id}/options.html`);
+  await page.getByRole('switch', { name: 'Highlight terms on pages' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, 'options.png') });
+});
+
 console.log(`Screenshots written to ${OUT}`);

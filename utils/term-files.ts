@@ -7,6 +7,7 @@ import { checkTerm, clashes, LIMITS, makeTerm, nameKey, type CustomTerm, type Te
 
 export const FILE_FORMAT = 'health-glossary-terms';
 export const MAX_FILE_BYTES = 1_000_000;
+export const TOO_LARGE = 'This file is larger than 1 MB, so it was not read.';
 const CSV_COLUMNS = ['term', 'variants', 'explanation', 'link', 'added'] as const;
 
 /** One term of a file: where it is (row 1 is a CSV's header; a JSON list counts from 1), and what is wrong. */
@@ -85,7 +86,7 @@ function fromCsv(text: string): FileReading {
 
 /** Reads a file the reader chose. Its name decides the format when it says; otherwise its content. */
 export function readTermFile(name: string, text: string): FileReading {
-  if (text.length > MAX_FILE_BYTES) return { ok: false, problem: 'This file is larger than 1 MB, so it was not read.' };
+  if (text.length > MAX_FILE_BYTES) return { ok: false, problem: TOO_LARGE };
   if (!text.trim()) return { ok: false, problem: 'This file is empty.' };
   const lower = name.toLowerCase();
   const looksJson = /^\s*[[{]/u.test(text.replace(/^\uFEFF/u, ''));

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import { checkSiteRule } from '../../../utils/site-rules';
 
 /** A list of site rules with an "Add" field that explains what is wrong with a rule it refuses. */
-export function SiteList({ id, label, sites, onChange }: { id: string; label: string; sites: string[]; onChange: (sites: string[]) => void }) {
+export function SiteList({ id, label, sites, max, onChange }: { id: string; label: string; sites: string[]; max: number; onChange: (sites: string[]) => void }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
   const add = () => {
     const check = checkSiteRule(draft);
     if (!check.ok) return setError(check.message);
     if (sites.includes(check.rule)) return setError(`${check.rule} is already in the list.`);
+    if (sites.length >= max) return setError(`This list is full (${max} sites). Remove one to add another.`);
     onChange([...sites, check.rule]);
     setDraft('');
     setError('');
