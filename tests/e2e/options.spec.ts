@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, highlightedPlaces, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
@@ -112,6 +113,38 @@ test.describe('each setting shows at once in an open tab', () => {
     await page.keyboard.press('Alt+Shift+ArrowRight');
     await page.waitForTimeout(300);
     await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+});
+
+test.describe('a form for everyone', () => {
+  test('passes axe-core, light and dark, with a term and an import plan on screen', async ({ context, extensionId }) => {
+    const options = await openOptions(context, extensionId);
+    await options.getByRole('textbox', { name: 'Term' }).fill('spoon theory');
+    await options.getByRole('textbox', { name: 'Explanation' }).fill('Energy pictured as spoons.');
+    await options.getByRole('button', { name: 'Add term' }).click();
+    await options.locator('#import-file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('term,explanation\r\n,empty\r\nnew,fine\r\n') });
+    await expect(options.getByRole('region', { name: /What importing/u })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page: options }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+    }
+  });
+
+  test('at 200% zoom nothing needs sideways scrolling, and the keyboard reaches every control', async ({ context, extensionId }) => {
+    const options = await openOptions(context, extensionId);
+    // 200% zoom of a 1280 px window is a 640 px wide page.
+    await options.setViewportSize({ width: 640, height: 720 });
+    expect(await options.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await options.keyboard.press('Tab');
+    await expect(options.getByRole('switch', { name: 'Highlight terms on pages' })).toBeFocused();
+    await options.keyboard.press('Space');
+    await expect(options.getByRole('switch', { name: 'Highlight terms on pages' })).not.toBeChecked();
+    // Radio groups move with arrows, as everywhere.
+    await options.keyboard.press('Tab');
+    await expect(options.getByRole('radio', { name: 'Both' })).toBeFocused();
+    await options.keyboard.press('ArrowUp');
+    await expect(options.getByRole('radio', { name: 'Light background' })).toBeChecked();
   });
 });
 
