@@ -23,23 +23,10 @@ export type TermFields = Pick<CustomTerm, 'term' | 'variants' | 'explanation' | 
 /** Stated in options and enforced everywhere a term comes in. */
 export const LIMITS = Object.freeze({ terms: 500, nameChars: 80, variants: 20, explanationChars: 600, linkChars: 2000 });
 
-const HAS_WORD = /[\p{L}\p{N}]/u;
-// Control characters would be invisible in the card and break the CSV file; ";" separates
-// variants in a spreadsheet cell.
-const FORBIDDEN_IN_NAME = /[\p{Cc};]/u;
-const DATE = /^\d{4}-\d{2}-\d{2}$/u;
-
-const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
+export const STORED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+export const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 export const nameKey = (s: string) => squash(s).toLocaleLowerCase('en');
 export const today = () => new Date().toISOString().slice(0, 10);
-
-function checkName(name: string, what: string): string | null {
-  if (!name) return `${what} is empty.`;
-  if (name.length > LIMITS.nameChars) return `${what} “${name.slice(0, 30)}…” is longer than ${LIMITS.nameChars} characters.`;
-  if (!HAS_WORD.test(name)) return `${what} “${name}” has no letters or numbers.`;
-  if (FORBIDDEN_IN_NAME.test(name)) return `${what} “${name}” contains a semicolon or an invisible control character.`;
-  return null;
-}
 
 /** Why a link is refused, or null when it is an http(s) address. Other schemes could run code. */
 export function checkLink(link: string): string | null {
@@ -54,76 +41,8 @@ export function checkLink(link: string): string | null {
   return null;
 }
 
-export type TermCheck = { ok: true; fields: TermFields } | { ok: false; problems: string[] };
-
-/**
- * Checks one term as typed in the form or read from a file, and tidies it (spaces, repeated names).
- * `variants` may be a list or text separated by commas or semicolons.
- */
-export function checkTerm(input: { term?: unknown; variants?: unknown; explanation?: unknown; link?: unknown; added?: unknown }): TermCheck {
-  const problems: string[] = [];
-  const text = (v: unknown, what: string): string => {
-    if (v === undefined || v === null) return '';
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number') return String(v);
-    problems.push(`${what} must be text.`);
-    return '';
-  };
-  const term = squash(text(input.term, 'The term'));
-  const termProblem = checkName(term, 'The term');
-  if (termProblem) problems.push(termProblem);
-
-  let rawVariants: unknown[] = [];
-  if (Array.isArray(input.variants)) rawVariants = input.variants;
-  else if (typeof input.variants === 'string') rawVariants = input.variants.split(/[,;\n]/u);
-  else if (input.variants !== undefined && input.variants !== null) problems.push('Other names must be a list or text separated by commas.');
-  const variants: string[] = [];
-  const seen = new Set([nameKey(term)]);
-  for (const raw of rawVariants) {
-    const name = squash(text(raw, 'Another name'));
-    if (!name) continue;
-    const problem = checkName(name, 'Another name');
-    if (problem) problems.push(problem);
-    else if (!seen.has(nameKey(name))) {
-      seen.add(nameKey(name));
-      variants.push(name);
-    }
-  }
-  if (variants.length > LIMITS.variants) problems.push(`There are ${variants.length} other names; at most ${LIMITS.variants} are allowed.`);
-
-  const explanation = text(input.explanation, 'The explanation').trim();
-  if (!explanation) problems.push('The explanation is empty.');
-  else if (explanation.length > LIMITS.explanationChars)
-    problems.push(`The explanation has ${explanation.length} characters; at most ${LIMITS.explanationChars} are allowed.`);
-
-  const link = text(input.link, 'The link').trim();
-  const linkProblem = link ? checkLink(link) : null;
-  if (linkProblem) problems.push(linkProblem);
-
-  const addedText = text(input.added, 'The date added').trim();
-  const added = DATE.test(addedText) ? addedText : undefined;
-
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, fields: { term, variants, explanation, ...(link ? { link } : {}), ...(added ? { added } : {}) } };
-}
-
 /** Names (term and variants) of a term, compared without case. */
 export const namesOf = (t: Pick<TermFields, 'term' | 'variants'>) => [t.term, ...t.variants].map(nameKey);
-
-/**
- * Problems a term would cause beside the others: a name that already belongs to another of the
- * reader's terms would make the same word mean two things.
- */
-export function clashes(fields: Pick<TermFields, 'term' | 'variants'>, others: readonly Pick<TermFields, 'term' | 'variants'>[]): string[] {
-  const owner = new Map<string, string>();
-  for (const other of others) for (const name of namesOf(other)) owner.set(name, other.term);
-  const problems: string[] = [];
-  for (const [i, name] of namesOf(fields).entries()) {
-    const taken = owner.get(name);
-    if (taken !== undefined) problems.push(`“${i === 0 ? fields.term : fields.variants[i - 1]}” is already a name of your term “${taken}”.`);
-  }
-  return problems;
-}
 
 function newId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -139,21 +58,43 @@ export interface TermsReading {
   unreadable: unknown[];
 }
 
+/**
+ * Whether a stored item can be shown as a term. The full rules (`term-rules.ts`) are applied when a
+ * term is saved or imported; here, on every page, only what rendering needs is checked: text where
+ * text belongs, and no link but http(s).
+ */
+function isShowable(item: unknown): item is CustomTerm {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return false;
+  const t = item as Record<string, unknown>;
+  return (
+    typeof t.id === 'string' &&
+    typeof t.term === 'string' &&
+    /[\p{L}\p{N}]/u.test(t.term) &&
+    Array.isArray(t.variants) &&
+    t.variants.every((v) => typeof v === 'string' && v.trim() !== '') &&
+    typeof t.explanation === 'string' &&
+    t.explanation.trim() !== '' &&
+    (t.link === undefined || (typeof t.link === 'string' && checkLink(t.link) === null)) &&
+    typeof t.added === 'string' &&
+    STORED_DATE.test(t.added)
+  );
+}
+
 /** Reads stored terms one by one: a damaged item costs only itself. */
 export function readTerms(stored: unknown): TermsReading {
   if (stored === null || stored === undefined) return { terms: [], unreadable: [] };
   if (!Array.isArray(stored)) return { terms: [], unreadable: [stored] };
   const terms: CustomTerm[] = [];
   const unreadable: unknown[] = [];
+  const taken = new Set<string>();
   for (const item of stored) {
-    const record = item && typeof item === 'object' ? (item as Record<string, unknown>) : null;
-    const check = record ? checkTerm(record) : null;
-    if (!record || !check?.ok || clashes(check.fields, terms).length) {
+    // A name given twice would mean two things: the second is set aside like any damaged item.
+    if (!isShowable(item) || namesOf(item).some((n) => taken.has(n))) {
       unreadable.push(item);
       continue;
     }
-    const id = typeof record.id === 'string' && record.id ? record.id : newId();
-    terms.push(makeTerm(check.fields, id));
+    namesOf(item).forEach((n) => taken.add(n));
+    terms.push({ id: item.id, term: item.term, variants: [...item.variants], explanation: item.explanation, ...(item.link ? { link: item.link } : {}), added: item.added });
   }
   return { terms, unreadable };
 }

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { CATEGORY_IDS, type CategoryId } from '../glossary/schema';
+import { CATEGORY_IDS, type CategoryId } from '../glossary/categories';
 import { parseShortcut } from './shortcuts';
 import { checkSiteRule } from './site-rules';
 

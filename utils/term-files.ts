@@ -3,7 +3,8 @@
  * never changes anything; `planImport` says what would change, `applyImport` does it.
  */
 import Papa from 'papaparse';
-import { checkTerm, clashes, LIMITS, makeTerm, nameKey, type CustomTerm, type TermFields } from './custom-terms';
+import { LIMITS, makeTerm, nameKey, type CustomTerm, type TermFields } from './custom-terms';
+import { checkTerm, clashes } from './term-rules';
 
 export const FILE_FORMAT = 'health-glossary-terms';
 export const MAX_FILE_BYTES = 1_000_000;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../glossary/schema';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../glossary/categories';
 import { saveTerms, unreadableTermsItem, watchTerms, type CustomTerm, type TermsReading } from '../../utils/custom-terms';
 import { CARD_DELAYS_MS, MAX_SITE_RULES, resetSettings, updateSettings, watchSettingsReading, type Settings, type SettingsReading } from '../../utils/settings';
 import { checkTermKey } from '../../utils/shortcuts';

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  checkTerm,
   customTermsItem,
   LIMITS,
   loadTerms,
@@ -14,6 +13,7 @@ import {
   unreadableTermsItem,
   type CustomTerm,
 } from '../../utils/custom-terms';
+import { checkTerm } from '../../utils/term-rules';
 import { applyImport, planImport, readTermFile, termsToCsv, termsToJson } from '../../utils/term-files';
 import { BUNDLED_ENTRIES } from '../../glossary/bundled';
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { checkTerm, clashes, LIMITS, type CustomTerm, type TermFields } from '../../../utils/custom-terms';
+import { LIMITS, type CustomTerm, type TermFields } from '../../../utils/custom-terms';
+import { checkTerm, clashes } from '../../../utils/term-rules';
 
 /** Adds a term, or edits one. Every problem is listed in words, next to the form, at once. */
 export function TermForm({ editing, others, onSave, onCancel }: { editing: CustomTerm | null; others: readonly CustomTerm[]; onSave: (fields: TermFields) => Promise<boolean>; onCancel: () => void }) {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { CATEGORIES, type CategoryId } from '../../../glossary/schema';
+import { CATEGORIES, type CategoryId } from '../../../glossary/categories';
 import type { GlossaryEntry } from '../../../glossary/schema';
 import { ResultList } from './ResultList';
 
