@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../glossary/categories';
 import { saveTerms, unreadableTermsItem, watchTerms, type CustomTerm, type TermsReading } from '../../utils/custom-terms';
 import { CARD_DELAYS_MS, MAX_SITE_RULES, resetSettings, updateSettings, watchSettingsReading, type Settings, type SettingsReading } from '../../utils/settings';
+import { usePageTheme } from '../../utils/page-theme';
 import { checkTermKey } from '../../utils/shortcuts';
 import { Choice, Toggle } from './components/Choice';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -44,11 +45,7 @@ export function OptionsApp() {
     void unreadableTermsItem.getValue().then((v) => setSetAside(v ?? []), () => undefined);
     return unreadableTermsItem.watch((v) => setSetAside(v ?? []));
   }, []);
-  const theme = reading?.settings.theme ?? 'auto';
-  useEffect(() => {
-    if (theme === 'auto') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  usePageTheme();
   if (!reading || !terms) return <main class="options" aria-busy="true" />;
   const settings = reading.settings;
   const unreadableTerms = [...setAside, ...terms.unreadable];

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TermCard } from '../../components/TermCard';
+import { usePageTheme } from '../../utils/page-theme';
 import { BUNDLED_ENTRIES } from '../../glossary/bundled';
 import { createGlossary } from '../../glossary/glossary';
 import { GlossarySearch } from '../../glossary/search';
@@ -20,6 +21,7 @@ export function PopupApp() {
   const glossary = useMemo(() => createGlossary(mergeGlossary(BUNDLED_ENTRIES, custom)), [custom]);
   const search = useMemo(() => new GlossarySearch(glossary.entries), [glossary]);
   const box = useSearchBox();
+  const theme = usePageTheme();
   const [query, setQuery] = useState(() => {
     // Keys typed before the script ran are already in the box; a look-up sent by the context menu
     // comes as ?q=.
@@ -86,7 +88,7 @@ export function PopupApp() {
       </div>
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
         {open ? (
-          <section class="card popup-card" aria-labelledby="popup-term">
+          <section class="card popup-card" data-theme={theme === 'auto' ? undefined : theme} aria-labelledby="popup-term">
             <button type="button" class="text-button" onClick={() => setOpen(null)}>
               ← Back
             </button>

@@ -92,6 +92,13 @@ test.describe('each setting shows at once in an open tab', () => {
     // A dark background: every channel low.
     const [r, g, b] = looks.bg.match(/\d+/gu)!.map(Number);
     expect(Math.max(r!, g!, b!)).toBeLessThan(80);
+    // The toolbar popup follows the same choice, on a light device.
+    const popup = await context.newPage();
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const popupBg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(Math.max(...popupBg.match(/\d+/gu)!.map(Number))).toBeLessThan(80);
   });
 
   test('the keys for the next term', async ({ context, extensionId, openFixture }) => {
