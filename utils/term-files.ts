@@ -38,6 +38,41 @@ export function termsToCsv(terms: readonly CustomTerm[]): string {
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { quotes: true, newline: '\r\n' })}\r\n`;
 }
 
+/**
+ * Other names people (and other tools) give the columns. A file made by hand or by another
+ * glossary tool is read as long as each column's meaning is clear.
+ */
+const FIELD_NAMES: Record<string, (typeof CSV_COLUMNS)[number]> = {
+  term: 'term',
+  name: 'term',
+  word: 'term',
+  title: 'term',
+  variants: 'variants',
+  'other names': 'variants',
+  synonyms: 'variants',
+  aliases: 'variants',
+  explanation: 'explanation',
+  definition: 'explanation',
+  meaning: 'explanation',
+  description: 'explanation',
+  short: 'explanation',
+  link: 'link',
+  url: 'link',
+  source: 'link',
+  added: 'added',
+};
+const fieldOf = (name: string) => FIELD_NAMES[name.trim().toLowerCase()];
+
+/** An object's fields under our names (the first of several aliases wins). */
+function ourFields(item: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    const field = fieldOf(key);
+    if (field && !(field in out)) out[field] = value;
+  }
+  return out;
+}
+
 function fromJson(text: string): FileReading {
   let data: unknown;
   try {
@@ -45,13 +80,14 @@ function fromJson(text: string): FileReading {
   } catch {
     return { ok: false, problem: 'This file is not valid JSON, so nothing was read from it.' };
   }
-  const list = Array.isArray(data) ? data : data && typeof data === 'object' ? (data as { terms?: unknown }).terms : undefined;
+  const record = data && typeof data === 'object' ? (data as { terms?: unknown; entries?: unknown; glossary?: unknown }) : undefined;
+  const list = Array.isArray(data) ? data : (record?.terms ?? record?.entries ?? record?.glossary);
   if (!Array.isArray(list)) return { ok: false, problem: 'This JSON file has no list of terms (expected "terms": [ … ]).' };
   return {
     ok: true,
     rows: list.map((item, i) => {
       if (!item || typeof item !== 'object' || Array.isArray(item)) return { row: i + 1, problems: ['This item is not a term.'] };
-      const check = checkTerm(item as Record<string, unknown>);
+      const check = checkTerm(ourFields(item as Record<string, unknown>));
       return check.ok ? { row: i + 1, fields: check.fields, problems: [] } : { row: i + 1, problems: check.problems };
     }),
   };
@@ -60,10 +96,10 @@ function fromJson(text: string): FileReading {
 function fromCsv(text: string): FileReading {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/u, ''), { skipEmptyLines: 'greedy' });
   const [header, ...data] = parsed.data;
-  const columns = (header ?? []).map((h) => String(h).trim().toLowerCase());
+  const columns = (header ?? []).map((h) => fieldOf(String(h)) ?? '');
   const at = (name: string) => columns.indexOf(name);
   if (at('term') < 0 || at('explanation') < 0)
-    return { ok: false, problem: 'The first row of a CSV file must name its columns, with at least "term" and "explanation".' };
+    return { ok: false, problem: 'The first row of a CSV file must name its columns, with at least "term" and "explanation" (or "definition").' };
   // Papa reports problems by data row (0-based, header excluded when counted from data).
   const rowProblems = new Map<number, string[]>();
   for (const error of parsed.errors) {

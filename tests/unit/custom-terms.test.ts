@@ -141,11 +141,20 @@ describe('files', () => {
     expect(plan.problems[2]!.problems.join()).toMatch(/row 2/u);
   });
 
+  it('reads files whose columns use other common names', () => {
+    const csv = readTermFile('x.csv', 'Word,Definition,Synonyms,URL\r\nfibro fog,Trouble thinking.,brain fog,https://www.nhs.uk/\r\n');
+    const json = readTermFile('x.json', JSON.stringify({ entries: [{ name: 'fibro fog', definition: 'Trouble thinking.', synonyms: ['brain fog'], url: 'https://www.nhs.uk/' }] }));
+    for (const read of [csv, json]) {
+      if (!read.ok) throw new Error(read.problem);
+      expect(read.rows[0]!.fields).toEqual({ term: 'fibro fog', variants: ['brain fog'], explanation: 'Trouble thinking.', link: 'https://www.nhs.uk/' });
+    }
+  });
+
   it('a broken file is refused as a whole, with the reason', () => {
     for (const [name, text] of [
       ['x.json', '{"terms": [ {"term": "a"'],
       ['x.json', '{"hello": 1}'],
-      ['x.csv', 'name,meaning\r\na,b'],
+      ['x.csv', 'colour,size\r\na,b'],
       ['x.csv', ''],
     ]) {
       const read = readTermFile(name!, text!);

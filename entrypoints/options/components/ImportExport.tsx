@@ -54,7 +54,7 @@ export function ImportExport({ terms, onApply }: { terms: readonly CustomTerm[];
         <button type="button" onClick={() => picker.current?.click()}>
           Import from a file…
         </button>
-        <input ref={picker} id="import-file" hidden type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => void choose(e.currentTarget)} />
+        <input ref={picker} id="import-file" hidden aria-label="Import terms from a file" type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => void choose(e.currentTarget)} />
       </div>
       <p class="hint">A JSON copy keeps everything exactly. A CSV file opens in a spreadsheet: one term per row, other names separated by semicolons.</p>
       <div role="alert">{fileProblem && <p class="error">{fileProblem} Nothing was changed.</p>}</div>
