@@ -14,6 +14,8 @@ export interface SearchHit {
 export class GlossarySearch {
   private readonly index: MiniSearch<GlossaryEntry>;
   private readonly byId: Map<string, GlossaryEntry>;
+  /** Every name and other name, folded, with its entry: for misspellings the index is too strict for. */
+  private readonly names: { id: string; name: string }[];
 
   constructor(entries: readonly GlossaryEntry[]) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
@@ -34,6 +36,26 @@ export class GlossarySearch {
       },
     });
     this.index.addAll(entries as GlossaryEntry[]);
+    this.names = entries.flatMap((e) => [e.term, ...e.variants].map((n) => ({ id: e.id, name: foldText(n) })));
+  }
+
+  /**
+   * Entries with a name at most two slips from the query. MiniSearch allows one slip in a short
+   * word, but readers write "asma" for asthma and "diarea" for diarrhoea.
+   */
+  private nearNames(query: string): Map<string, number> {
+    const near = new Map<string, number>();
+    if (query.length < 4 || query.length > 40) return near;
+    for (const { id, name } of this.names) {
+      if (Math.abs(name.length - query.length) > 2) continue;
+      const edits = editDistance(name, query, 3);
+      // Two slips in a short word could make anything of it; allow them only for letters left out.
+      if (edits > 2 || (edits === 2 && query.length < 6 && !isSubsequence(query, name))) continue;
+      // Misspellings keep the first letter far more often than not: "asma" is asthma, not plasma.
+      const slips = edits - (name.charCodeAt(0) === query.charCodeAt(0) ? 0.5 : 0);
+      if (slips < (near.get(id) ?? 3)) near.set(id, slips);
+    }
+    return near;
   }
 
   search(query: string, limit = 30): SearchHit[] {
@@ -43,7 +65,7 @@ export class GlossarySearch {
     // Entries whose names hold every word of a phrase ("blood thinner") mean what the phrase means.
     const all = /\s/u.test(q) ? new Set(this.index.search(q, { combineWith: 'AND', fields: ['term', 'variants'] }).map((r) => r.id)) : null;
     const exact = foldText(q);
-    return results
+    const hits: SearchHit[] = results
       .map((r) => {
         const entry = this.byId.get(String(r.id))!;
         // An exact name or other name comes first whatever the field scores say.
@@ -62,8 +84,24 @@ export class GlossarySearch {
         const near = slips === 1 ? 2 : 1;
         return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) * near * (1 + 2 * covered) };
       })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .sort((a, b) => b.score - a.score);
+    // A name two slips away still beats explanations that merely contain a similar word, unless
+    // something closer was found.
+    const near = this.nearNames(exact);
+    if (near.size) {
+      const found = new Map(hits.map((h) => [h.entry.id, h]));
+      const closest = Math.min(3, ...hits.slice(0, 10).map((h) => (foldText(h.entry.term) === exact ? 0 : closestName(h.entry, exact))));
+      const top = hits[0]?.score ?? 1;
+      for (const [id, slips] of near) {
+        if (slips >= closest) continue;
+        const boosted = top * (3 - slips);
+        const hit = found.get(id);
+        if (hit) hit.score = Math.max(hit.score, boosted);
+        else hits.push({ entry: this.byId.get(id)!, score: boosted });
+      }
+      hits.sort((a, b) => b.score - a.score);
+    }
+    return hits.slice(0, limit);
   }
 
   /** The closest names, for a query that found nothing. */
@@ -103,4 +141,11 @@ export function editDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return Math.min(previous[b.length]!, limit);
+}
+
+/** Whether every character of `short` appears in `long` in order ("asma" in "asthma"). */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long.charCodeAt(j) === short.charCodeAt(i)) i++;
+  return i === short.length;
 }

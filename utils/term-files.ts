@@ -96,7 +96,7 @@ function fromJson(text: string): FileReading {
 function fromCsv(text: string): FileReading {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/u, ''), { skipEmptyLines: 'greedy' });
   const [header, ...data] = parsed.data;
-  const columns = (header ?? []).map((h) => fieldOf(String(h)) ?? '');
+  const columns: string[] = (header ?? []).map((h) => fieldOf(String(h)) ?? '');
   const at = (name: string) => columns.indexOf(name);
   if (at('term') < 0 || at('explanation') < 0)
     return { ok: false, problem: 'The first row of a CSV file must name its columns, with at least "term" and "explanation" (or "definition").' };

@@ -36,6 +36,10 @@ describe('looking up a word the way patients type it', () => {
     expect(first('blood thinner')).toMatch(/^(?:anticoagulant|warfarin)$/u);
     expect(first('seratonin levels')).toBe('serotonin');
     expect(first('hypothyroidissm treatment')).toBe('hypothyroidism');
+    // Letters left out of a short word, beyond MiniSearch's one slip.
+    expect(first('asma')).toBe('asthma');
+    expect(first('diarea')).toMatch(/^diarrh/u);
+    expect(first('high blood pressure')).toBe('hypertension');
   });
 
   it('finds nothing for nonsense, and then suggests the closest names', () => {
