@@ -77,12 +77,16 @@ export class GlossarySearch {
         // How much of the entry's own name the query covers: "hypothyroidissm treatment" is
         // about hypothyroidism (all of its name), not treatment-resistant depression (a third).
         const nameWords = foldText(entry.term).split(' ');
-        const covered = nameWords.filter((w) => r.match[w]?.includes('term')).length / nameWords.length;
+        const coveredWords = nameWords.filter((w) => r.match[w]?.includes('term')).length;
+        const covered = coveredWords / nameWords.length;
+        // And name words the reader did not type make it less likely to be what they mean:
+        // "seratonin levels" is serotonin, not serotonin syndrome.
+        const unasked = inName ? nameWords.length - coveredWords : 0;
         // Among misspellings, the name one slip away beats the one two slips away ("colonscopy"
         // is colonoscopy, not colposcopy), whatever else the texts say.
         const slips = named ? 0 : closestName(entry, exact);
         const near = slips === 1 ? 2 : 1;
-        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) * near * (1 + 2 * covered) };
+        return { entry, score: r.score * (named ? 100 : 1) * (all?.has(r.id) ? 3 : 1) * (inName ? 4 : 1) * near * ((1 + 2 * covered) / (1 + unasked)) };
       })
       .sort((a, b) => b.score - a.score);
     // A name two slips away still beats explanations that merely contain a similar word, unless
