@@ -228,15 +228,19 @@ export class Engine {
     const before = this.settings;
     this.settings = settings;
     this.painter.setStyle(settings.highlightStyle);
-    const rescan =
+    const shown =
       before.firstOccurrenceOnly !== settings.firstOccurrenceOnly ||
       before.ambiguousWords !== settings.ambiguousWords ||
       before.disabledCategories.join() !== settings.disabledCategories.join();
-    if (rescan && this.running) {
-      this.computeEnabled();
-      this.stop();
-      this.start();
-    }
+    if (!shown) return;
+    // The same matches, shown differently: repaint what is painted, rebuild the rest when needed.
+    this.computeEnabled();
+    for (const runs of this.runsByBlock.values())
+      for (const run of runs) {
+        const wasPainted = run.painted;
+        this.unpaintRun(run, true);
+        if (wasPainted) this.paintRun(run);
+      }
   }
 
   setActive(term: PageTerm | null): void {
@@ -427,16 +431,10 @@ export class Engine {
       at = this.poolUsed;
       found = matcher.scanInto(t, 0, t.length, this.pool, at);
     }
-    // Keep only enabled entries (categories and ambiguous words the reader switched off).
+    // Every match is kept, also of kinds the reader switched off: switching them on or off again
+    // then only repaints what is on screen, without matching the page again.
     const pool = this.pool;
-    const enabled = this.enabledEntry;
-    let kept = 0;
-    for (let i = at; i < at + found * 3; i += 3) {
-      if (!enabled[pool[i + 2]!]) continue;
-      if (at + kept !== i) pool.copyWithin(at + kept, i, i + 3);
-      kept += 3;
-    }
-    if (kept === 0) return;
+    const kept = found * 3;
     this.poolUsed = at + kept;
     const run: RunRecord = {
       block: blockOf(text.nodes[0]!),
@@ -497,6 +495,7 @@ export class Engine {
   /** Whether the match at pool index i of this run is shown. */
   private paintable(run: RunRecord, i: number): boolean {
     const entry = this.pool[i + 2]!;
+    if (!this.enabledEntry[entry]) return false;
     if (this.ambiguous[entry] && !this.healthPage) return false;
     if (this.settings.firstOccurrenceOnly && (this.firstRun[entry] !== run || this.firstStart[entry] !== this.pool[i])) return false;
     return true;

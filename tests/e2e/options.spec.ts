@@ -58,6 +58,18 @@ test.describe('each setting shows at once in an open tab', () => {
     const page = await openFixture('settings.html', { minTerms: 4 });
     expect(await marked(page)).toEqual(expect.arrayContaining(['serotonin', 'fibromyalgia', 'stress']));
     const options = await openOptions(context, extensionId);
+    // Watch every frame of the page while the setting changes: the other terms never blink off.
+    await page.evaluate(() => {
+      const w = window as unknown as { fewestMarked: number };
+      w.fewestMarked = Infinity;
+      const sample = () => {
+        let n = 0;
+        for (const [name, h] of CSS.highlights) if (name !== 'health-glossary-active') n += h.size;
+        w.fewestMarked = Math.min(w.fewestMarked, n);
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
     await options.getByRole('checkbox', { name: 'Hormones and chemical messengers' }).uncheck();
     // The page is marked again without that kind: everything else stays.
     const shown = async (...words: string[]) => {
@@ -65,6 +77,7 @@ test.describe('each setting shows at once in an open tab', () => {
       return words.map((w) => now.includes(w));
     };
     await expect.poll(() => shown('serotonin', 'fibromyalgia', 'stress')).toEqual([false, true, true]);
+    expect(await page.evaluate(() => (window as unknown as { fewestMarked: number }).fewestMarked)).toBeGreaterThan(0);
     await options.getByRole('switch', { name: 'Everyday words with a health meaning' }).uncheck();
     await expect.poll(() => shown('serotonin', 'fibromyalgia', 'stress')).toEqual([false, true, false]);
     await options.getByRole('checkbox', { name: 'Hormones and chemical messengers' }).check();
