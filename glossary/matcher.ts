@@ -362,6 +362,14 @@ export function matcherFromTrie(data: TrieData): CompiledMatcher {
   function childOf(node: number, char: number): number {
     let lo = firstChild[node]!;
     let hi = firstChild[node + 1]! - 1;
+    // Most nodes have a handful of children: reading them in order beats halving.
+    if (hi - lo < 8) {
+      for (; lo <= hi; lo++) {
+        const c = childChar[lo]!;
+        if (c >= char) return c === char ? lo : -1;
+      }
+      return -1;
+    }
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const c = childChar[mid]!;
@@ -418,10 +426,14 @@ export function matcherFromTrie(data: TrieData): CompiledMatcher {
       let node = rootChild[first]!;
       let bestEnd = -1;
       let bestEntry = -1;
+      // Where the skip over this word may resume if no term starts here: the walk has already read
+      // [i, resume) and found only word characters there.
+      let resume = i + 1;
       if (node !== -1) {
         const second = secondIndex[first]! * 128;
         let j = i + 1;
         let lastSeparator = false;
+        let inFirstWord = true;
         for (;;) {
           if (accept[node] !== -1 && !lastSeparator && (j >= to || classAt(text, j) !== WORD_CLASS)) {
             const entry = resolve(node, text, i, j);
@@ -432,6 +444,10 @@ export function matcherFromTrie(data: TrieData): CompiledMatcher {
           }
           if (j >= to) break;
           const cj = text.charCodeAt(j);
+          if (inFirstWord) {
+            if (wordClass[cj] === WORD_CLASS) resume = j + 1;
+            else inFirstWord = false;
+          }
           const f = fold[cj] || foldCode(cj);
           if (f === SEP) {
             if (lastSeparator) {
@@ -462,8 +478,8 @@ export function matcherFromTrie(data: TrieData): CompiledMatcher {
         i = bestEnd; // a match ends on a word boundary by construction
         continue;
       }
-      // No term starts here: skip the rest of the word.
-      i++;
+      // No term starts here: skip the rest of the word (what the walk read of it is known).
+      i = resume;
       while (i < to) {
         c = text.charCodeAt(i);
         k = wordClass[c]!;

@@ -27,6 +27,13 @@ describe('matcher', () => {
     expect(found('microbiomes')).toEqual([['microbiomes', 'microbiome']]);
   });
 
+  it('a word that begins like a term hides neither itself nor the next term', () => {
+    const words = (t: string) => found(t).map(([text]) => text);
+    expect(words('serotoninergic serotonin')).toEqual(['serotonin']);
+    expect(words('gut microbiomes, gutter gut microbiome')).toEqual(['gut microbiomes', 'gut microbiome']);
+    expect(words('Crohns Crohn’s disease')).toEqual(['Crohn’s disease']);
+  });
+
   it('prefers the longest match at a position', () => {
     expect(found('Your gut microbiome matters')).toEqual([['gut microbiome', 'microbiome']]);
     expect(found('SSRIs and selective serotonin reuptake inhibitors')).toEqual([
