@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isCustomEntry } from '../utils/custom-terms';
+import { isCustomEntry } from '../utils/own-terms';
 import type { GlossaryEntry } from '../glossary/schema';
 
 export interface TermCardProps {

@@ -1,4 +1,4 @@
-import type { Settings } from './settings';
+import type { Settings } from './settings-schema';
 
 /**
  * Site rules are domains. "example.org" means that host and www.example.org; "*.example.org"

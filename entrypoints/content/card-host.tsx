@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { TermCard } from '../../components/TermCard';
 import cardCss from '../../components/card.css?inline';
 import type { GlossaryEntry } from '../../glossary/schema';
-import type { Settings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings-schema';
 import { UI_HOST_TAG } from './skip-rules';
 
 const HOST_CSS = `

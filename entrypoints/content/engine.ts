@@ -1,8 +1,8 @@
-import { isCustomEntry } from '../../utils/custom-terms';
+import { isCustomEntry } from '../../utils/own-terms';
 import type { Glossary } from '../../glossary/glossary';
 import { isHealthPage } from '../../glossary/health-gate';
 import type { CompiledMatcher } from '../../glossary/matcher';
-import type { Settings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings-schema';
 import { guarded } from '../../utils/guard';
 import { TIMING } from '../../utils/timing';
 import { PageTermIndex, type PageTerm } from './page-terms';

@@ -2,10 +2,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { bundledGlossary, createGlossary, type Glossary } from '../../glossary';
 import { loadMatcher } from '../../glossary/precompiled';
 import { BUNDLED_ENTRIES } from '../../glossary/bundled';
-import { mergeGlossary, watchCustomTerms, type CustomTerm } from '../../utils/custom-terms';
+import { mergeGlossary, readTerms, type CustomTerm } from '../../utils/own-terms';
 import { guarded } from '../../utils/guard';
 import { isSiteAllowed } from '../../utils/sites';
-import { watchSettings, type Settings } from '../../utils/settings';
+import { readSettings, type Settings } from '../../utils/settings-schema';
+import { watchStoredValue } from '../../utils/stored-value';
 import { CardHost } from './card-host';
 import { Engine } from './engine';
 import highlightCss from './highlights.css?inline';
@@ -62,14 +63,17 @@ export default defineContentScript({
       } else engine.update(settings);
     };
 
-    const stopSettings = watchSettings(
-      guarded((next: Settings) => {
-        settings = next;
+    const stopSettings = watchStoredValue(
+      'sync',
+      'settings',
+      guarded((stored: unknown) => {
+        settings = readSettings(stored).settings;
         apply();
       }),
     );
     let customSeen = false;
-    const stopCustom = watchCustomTerms(guarded((custom: CustomTerm[]) => {
+    const stopCustom = watchStoredValue('local', 'customTerms', guarded((stored: unknown) => {
+      const custom: CustomTerm[] = readTerms(stored).terms;
       // No own terms (the common case): keep the bundled glossary and its compiled matcher.
       if (!customSeen && custom.length === 0) {
         customSeen = true;

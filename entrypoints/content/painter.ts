@@ -1,4 +1,4 @@
-import type { HighlightStyle } from '../../utils/settings';
+import type { HighlightStyle } from '../../utils/settings-schema';
 
 /** Names under which the highlights are registered; the content CSS styles each one. */
 export const HIGHLIGHT_NAMES: Record<HighlightStyle, string> = {

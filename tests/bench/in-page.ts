@@ -6,23 +6,9 @@ import { createGlossary } from '../../glossary/glossary';
 import { compileMatcher } from '../../glossary/matcher';
 import type { GlossaryEntry } from '../../glossary/schema';
 import { Engine } from '../../entrypoints/content/engine';
-import type { Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings-schema';
 
-const SETTINGS: Settings = {
-  enabled: true,
-  highlightStyle: 'both',
-  firstOccurrenceOnly: false,
-  ambiguousWords: true,
-  disabledCategories: [],
-  cardDelayMs: 500,
-  cardTextSize: 'normal',
-  theme: 'auto',
-  blockedSites: [],
-  onlySites: [],
-  onlyListedSites: false,
-  nextTermKey: 'Alt+Shift+ArrowRight',
-  prevTermKey: 'Alt+Shift+ArrowLeft',
-};
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, disabledCategories: [], blockedSites: [], onlySites: [] };
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
