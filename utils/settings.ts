@@ -21,7 +21,16 @@ export async function loadSettings(): Promise<Settings> {
  * Saves a change, keeping only values that differ from the defaults. A stored value that could not
  * be read is kept as it was unless this change replaces it: it may still be recoverable by hand.
  */
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+export function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  // One read-change-write at a time, so two quick changes in a row never undo each other.
+  const done = pendingWrite.then(() => writeChange(change));
+  pendingWrite = done.catch(() => undefined);
+  return done;
+}
+
+let pendingWrite: Promise<unknown> = Promise.resolve();
+
+async function writeChange(change: Partial<Settings>): Promise<Settings> {
   const raw = await settingsItem.getValue();
   const { settings, unreadable } = readSettings(raw);
   const next = { ...settings, ...change };

@@ -39,6 +39,11 @@ describe('settings', () => {
     expect(await settingsItem.getValue()).toEqual({ highlightStyle: 'tint', theme: 'dark' });
   });
 
+  it('two quick changes in a row both stay', async () => {
+    await Promise.all([updateSettings({ theme: 'dark' }), updateSettings({ cardTextSize: 'large' }), updateSettings({ firstOccurrenceOnly: true })]);
+    expect(await settingsItem.getValue()).toEqual({ theme: 'dark', cardTextSize: 'large', firstOccurrenceOnly: true });
+  });
+
   it('reset stores nothing, so every setting is back to its default', async () => {
     await updateSettings({ theme: 'dark', blockedSites: ['a.org'] });
     await resetSettings();
