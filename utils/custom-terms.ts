@@ -29,6 +29,18 @@ export async function saveTerms(terms: readonly CustomTerm[]): Promise<void> {
   await customTermsItem.setValue(terms.map((t) => ({ ...t })));
 }
 
+/**
+ * Changes the reader's terms from what is stored now, one change at a time: two quick changes
+ * (add, then delete) never undo each other. Throws like `saveTerms`.
+ */
+export function changeTerms(update: (current: CustomTerm[]) => CustomTerm[]): Promise<void> {
+  const done = pendingChange.then(async () => saveTerms(update((await loadTerms()).terms)));
+  pendingChange = done.catch(() => undefined);
+  return done;
+}
+
+let pendingChange: Promise<unknown> = Promise.resolve();
+
 export function watchTerms(onChange: (reading: TermsReading) => void): () => void {
   let stopped = false;
   void loadTerms().then(

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../glossary/categories';
-import { saveTerms, unreadableTermsItem, watchTerms, type CustomTerm, type TermsReading } from '../../utils/custom-terms';
+import { changeTerms, unreadableTermsItem, watchTerms, type CustomTerm, type TermsReading } from '../../utils/custom-terms';
 import { CARD_DELAYS_MS, MAX_SITE_RULES, resetSettings, updateSettings, watchSettingsReading, type Settings, type SettingsReading } from '../../utils/settings';
 import { usePageTheme } from '../../utils/page-theme';
 import { checkTermKey } from '../../utils/shortcuts';
@@ -62,9 +62,9 @@ export function OptionsApp() {
       },
     );
   };
-  const saveOwnTerms = async (next: CustomTerm[]) => {
+  const saveOwnTerms = async (update: (current: CustomTerm[]) => CustomTerm[]) => {
     try {
-      await saveTerms(next);
+      await changeTerms(update);
       setSaveError('');
       return true;
     } catch (e) {

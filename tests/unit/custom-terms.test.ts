@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  changeTerms,
   customTermsItem,
   LIMITS,
   loadTerms,
@@ -67,6 +68,11 @@ describe('stored terms', () => {
     await saveTerms([...reading.terms, term('new')]);
     expect(await unreadableTermsItem.getValue()).toEqual([42, { term: '' }]);
     expect((await loadTerms()).terms.map((t) => t.term)).toEqual(['ok', 'new']);
+  });
+
+  it('two quick changes in a row both stay', async () => {
+    await Promise.all([changeTerms((t) => [...t, term('one')]), changeTerms((t) => [...t, term('two')]), changeTerms((t) => t.filter((x) => x.term !== 'one'))]);
+    expect((await loadTerms()).terms.map((t) => t.term)).toEqual(['two']);
   });
 
   it('a stored value that is not a list is unreadable, not fatal', () => {

@@ -13,7 +13,7 @@ export function download(name: string, type: string, text: string): void {
 }
 
 /** Saves the reader's terms to files, and reads them back after showing what would change. */
-export function ImportExport({ terms, onApply }: { terms: readonly CustomTerm[]; onApply: (next: CustomTerm[]) => Promise<boolean> }) {
+export function ImportExport({ terms, onApply }: { terms: readonly CustomTerm[]; onApply: (update: (current: CustomTerm[]) => CustomTerm[]) => Promise<boolean> }) {
   const [fileProblem, setFileProblem] = useState('');
   const [plan, setPlan] = useState<{ name: string; plan: ImportPlan } | null>(null);
   const [done, setDone] = useState('');
@@ -35,7 +35,8 @@ export function ImportExport({ terms, onApply }: { terms: readonly CustomTerm[];
   const apply = async () => {
     if (!plan) return;
     const { add, update } = plan.plan;
-    if (await onApply(applyImport(terms, plan.plan))) {
+    const chosen = plan.plan;
+    if (await onApply((current) => applyImport(current, chosen))) {
       setPlan(null);
       setDone(`Imported: ${add.length} added, ${update.length} updated.`);
     }

@@ -5,7 +5,7 @@ import { ImportExport } from './ImportExport';
 import { TermForm } from './TermForm';
 
 /** The reader's own terms: the form, the list with edit and delete, and files. */
-export function OwnTerms({ terms, save }: { terms: readonly CustomTerm[]; save: (next: CustomTerm[]) => Promise<boolean> }) {
+export function OwnTerms({ terms, save }: { terms: readonly CustomTerm[]; save: (update: (current: CustomTerm[]) => CustomTerm[]) => Promise<boolean> }) {
   const [editing, setEditing] = useState<CustomTerm | null>(null);
   const [deleting, setDeleting] = useState<CustomTerm | null>(null);
   const [status, setStatus] = useState('');
@@ -15,8 +15,10 @@ export function OwnTerms({ terms, save }: { terms: readonly CustomTerm[]; save: 
       setStatus(`You already have ${LIMITS.terms} terms, the most you can keep. Delete one to add another.`);
       return false;
     }
-    const next = editing ? terms.map((t) => (t.id === editing.id ? makeTerm(fields, t.id) : t)) : [...terms, makeTerm(fields)];
-    if (!(await save(next))) return false;
+    const edited = editing;
+    const update = (current: CustomTerm[]) =>
+      edited ? current.map((t) => (t.id === edited.id ? makeTerm(fields, t.id) : t)) : [...current, makeTerm(fields)];
+    if (!(await save(update))) return false;
     setStatus(editing ? `Saved “${fields.term}”.` : `Added “${fields.term}”. It is marked on pages and found in search.`);
     setEditing(null);
     return true;
@@ -79,7 +81,7 @@ export function OwnTerms({ terms, save }: { terms: readonly CustomTerm[]; save: 
           onConfirm={() => {
             const gone = deleting;
             setDeleting(null);
-            void save(terms.filter((t) => t.id !== gone.id)).then((ok) => ok && setStatus(`Deleted “${gone.term}”.`));
+            void save((current) => current.filter((t) => t.id !== gone.id)).then((ok) => ok && setStatus(`Deleted “${gone.term}”.`));
           }}
         >
           <p>Its explanation will be gone from pages and search. A saved copy (JSON) can bring it back.</p>
