@@ -26,11 +26,12 @@ export function termsToJson(terms: readonly CustomTerm[]): string {
   return `${JSON.stringify({ format: FILE_FORMAT, version: 1, terms: terms.map(exported) }, null, 2)}\n`;
 }
 
-// A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it text (and is
-// taken off again on import).
+// A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it text. A cell
+// that itself starts with an apostrophe gets one more, so that taking one off on import always
+// gives back exactly what was exported.
 const FORMULA_START = /^[=+\-@\t\r]/u;
-const guardCell = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
-const unguardCell = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
+const guardCell = (s: string) => (FORMULA_START.test(s) || s.startsWith("'") ? `'${s}` : s);
+const unguardCell = (s: string) => (s.startsWith("'") && (FORMULA_START.test(s.slice(1)) || s.startsWith("''")) ? s.slice(1) : s);
 
 export function termsToCsv(terms: readonly CustomTerm[]): string {
   const rows = terms.map((t) => [t.term, t.variants.join('; '), t.explanation, t.link ?? '', t.added].map(guardCell));

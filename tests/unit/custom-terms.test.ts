@@ -90,7 +90,12 @@ describe('own terms in the glossary', () => {
 });
 
 describe('files', () => {
-  const mine = [term('fibro fog', 'Trouble thinking, "foggy".', ['brain fog']), term('=SUM(A1)', 'Formula-looking, with; semicolon\nand a new line')];
+  const mine = [
+    term('fibro fog', 'Trouble thinking, "foggy".', ['brain fog']),
+    term('=SUM(A1)', 'Formula-looking, with; semicolon\nand a new line'),
+    // Found by the property below: an apostrophe before a formula character.
+    term("'s-Hertogenbosch fever", "'= starts like an escaped formula"),
+  ];
 
   it('export to JSON and import back gives the same terms', () => {
     const read = readTermFile('terms.json', termsToJson(mine));
