@@ -200,10 +200,16 @@ test.describe('keyboard', () => {
       await page.keyboard.press('Alt+Shift+ArrowRight');
       await expect.poll(activeAt).toBeGreaterThan(at);
       at = await activeAt();
-      // The card and the active mark change together; the announcement follows a moment later.
-      const name = (await heading.textContent())!;
-      await expect(page.getByRole('status')).toHaveText(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}: `, 'u'));
-      order.push(name);
+      // The card re-renders and the announcement follows a moment after the mark moves: wait until
+      // the card's heading and the announcement name the same term.
+      const status = page.getByRole('status');
+      await expect
+        .poll(async () => {
+          const [name, said] = [await heading.textContent(), await status.textContent()];
+          return !!name && !!said?.startsWith(`${name}: `);
+        })
+        .toBe(true);
+      order.push((await heading.textContent())!);
     }
     const marked = (await highlightedTexts(page)).map((t) => t.toLowerCase());
     for (const name of order) expect(marked.some((m) => m.startsWith(name.toLowerCase().slice(0, 5)))).toBe(true);
