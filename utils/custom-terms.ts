@@ -1,5 +1,6 @@
 /** Where the reader's own terms are stored (WXT storage), for the popup, options and background. */
 import { storage } from 'wxt/utils/storage';
+import { watchStorageItem } from './stored-value';
 import { LIMITS, migrateTermsV1toV2, readTerms, type CustomTerm, type TermsReading } from './own-terms';
 
 export * from './own-terms';
@@ -42,16 +43,7 @@ export function changeTerms(update: (current: CustomTerm[]) => CustomTerm[]): Pr
 let pendingChange: Promise<unknown> = Promise.resolve();
 
 export function watchTerms(onChange: (reading: TermsReading) => void): () => void {
-  let stopped = false;
-  void loadTerms().then(
-    (r) => !stopped && onChange(r),
-    () => !stopped && onChange({ terms: [], unreadable: [] }),
-  );
-  const unwatch = customTermsItem.watch((v) => onChange(readTerms(v)));
-  return () => {
-    stopped = true;
-    unwatch();
-  };
+  return watchStorageItem(customTermsItem, (value) => onChange(readTerms(value)));
 }
 
 export function watchCustomTerms(onChange: (terms: CustomTerm[]) => void): () => void {

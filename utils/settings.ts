@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { watchStorageItem } from './stored-value';
 import { migrateSettingsV1toV2, readSettings, SETTINGS_VERSION, changedFromDefaults, type Settings, type SettingsReading } from './settings-schema';
 
 export * from './settings-schema';
@@ -53,17 +54,6 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
 }
 
 export function watchSettingsReading(onChange: (reading: SettingsReading) => void): () => void {
-  let stopped = false;
-  void loadSettingsReading().then(
-    (reading) => {
-      if (!stopped) onChange(reading);
-    },
-    // Storage unavailable (the browser is shutting down, a broken profile): run on the defaults.
-    () => !stopped && onChange(readSettings(undefined)),
-  );
-  const unwatch = settingsItem.watch((value) => onChange(readSettings(value)));
-  return () => {
-    stopped = true;
-    unwatch();
-  };
+  // Storage unavailable (the browser is shutting down, a broken profile) reads as the defaults.
+  return watchStorageItem(settingsItem, (value) => onChange(readSettings(value)));
 }

@@ -4,6 +4,7 @@ import { changeTerms, unreadableTermsItem, watchTerms, type CustomTerm, type Ter
 import { CARD_DELAYS_MS, MAX_SITE_RULES, resetSettings, updateSettings, watchSettingsReading, type Settings, type SettingsReading } from '../../utils/settings';
 import { usePageTheme } from '../../utils/page-theme';
 import { checkTermKey } from '../../utils/shortcuts';
+import { watchStorageItem } from '../../utils/stored-value';
 import { Choice, Toggle } from './components/Choice';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { download } from './components/ImportExport';
@@ -41,10 +42,7 @@ export function OptionsApp() {
   useEffect(() => watchTerms(setTerms), []);
   // Damaged terms already moved aside by an earlier save: still the reader's, still offered.
   const [setAside, setSetAside] = useState<unknown[]>([]);
-  useEffect(() => {
-    void unreadableTermsItem.getValue().then((v) => setSetAside(v ?? []), () => undefined);
-    return unreadableTermsItem.watch((v) => setSetAside(v ?? []));
-  }, []);
+  useEffect(() => watchStorageItem(unreadableTermsItem, (v) => setSetAside(v ?? [])), []);
   usePageTheme();
   if (!reading || !terms) return <main class="options" aria-busy="true" />;
   const settings = reading.settings;
