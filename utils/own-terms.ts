@@ -23,6 +23,8 @@ export type TermFields = Pick<CustomTerm, 'term' | 'variants' | 'explanation' | 
 /** Stated in options and enforced everywhere a term comes in. */
 export const LIMITS = Object.freeze({ terms: 500, nameChars: 80, variants: 20, explanationChars: 600, linkChars: 2000 });
 
+/** A name must hold at least one letter or digit, of any script. */
+export const HAS_WORD = /[\p{L}\p{N}]/u;
 export const STORED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 export const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 export const nameKey = (s: string) => squash(s).toLocaleLowerCase('en');
@@ -69,7 +71,7 @@ function isShowable(item: unknown): item is CustomTerm {
   return (
     typeof t.id === 'string' &&
     typeof t.term === 'string' &&
-    /[\p{L}\p{N}]/u.test(t.term) &&
+    HAS_WORD.test(t.term) &&
     Array.isArray(t.variants) &&
     t.variants.every((v) => typeof v === 'string' && v.trim() !== '') &&
     typeof t.explanation === 'string' &&

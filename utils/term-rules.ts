@@ -2,8 +2,7 @@
  * The rules a term of the reader's own must meet, with messages they can act on. Used where terms
  * come in (the form, imports); pages only read what these rules let through.
  */
-import { checkLink, LIMITS, nameKey, namesOf, squash, STORED_DATE, type TermFields } from './custom-terms';
-const HAS_WORD = /[\p{L}\p{N}]/u;
+import { checkLink, HAS_WORD, LIMITS, nameKey, namesOf, squash, STORED_DATE, type TermFields } from './custom-terms';
 // Control characters would be invisible in the card and break the CSV file; ";" separates
 // variants in a spreadsheet cell.
 const FORBIDDEN_IN_NAME = /[\p{Cc};]/u;
