@@ -104,10 +104,6 @@ export function readSettings(stored: unknown): SettingsReading {
   return { settings, unreadable };
 }
 
-export function withDefaults(stored: unknown): Settings {
-  return readSettings(stored).settings;
-}
-
 /** Only what differs from the defaults, so a new default reaches every reader who never chose. */
 export function changedFromDefaults(settings: Settings): Partial<Settings> {
   const stored: Partial<Settings> = {};

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, migrateSettingsV1toV2, readSettings, resetSettings, settingsItem, updateSettings, withDefaults } from '../../utils/settings';
+import { DEFAULT_SETTINGS, loadSettings, migrateSettingsV1toV2, readSettings, resetSettings, settingsItem, updateSettings } from '../../utils/settings';
 import { isSiteAllowed, matchesSite } from '../../utils/sites';
 
 describe('settings', () => {
@@ -19,8 +19,8 @@ describe('settings', () => {
   });
 
   it('ignores stored values of the wrong type', () => {
-    expect(withDefaults({ enabled: 'yes' as unknown as boolean, cardDelayMs: 800 })).toEqual({ ...DEFAULT_SETTINGS, cardDelayMs: 800 });
-    expect(withDefaults(null)).toEqual(DEFAULT_SETTINGS);
+    expect(readSettings({ enabled: 'yes', cardDelayMs: 800 }).settings).toEqual({ ...DEFAULT_SETTINGS, cardDelayMs: 800 });
+    expect(readSettings(null).settings).toEqual(DEFAULT_SETTINGS);
   });
 
   it('names each stored value it could not read, and keeps the others', () => {
