@@ -20,3 +20,17 @@ export function isSiteAllowed(hostname: string, settings: Pick<Settings, 'blocke
   if (settings.onlyListedSites) return settings.onlySites.some((rule) => matchesSite(hostname, rule));
   return true;
 }
+
+/**
+ * The site a document belongs to, for site rules. A frame with no address of its own (srcdoc, or
+ * an empty frame the page fills) reports an empty hostname, but it is part of the page that made
+ * it and shares that page's origin: a site the reader switched off stays off inside its frames.
+ */
+export function siteOfDocument(location: Pick<Location, 'hostname'>, origin: string): string {
+  if (location.hostname) return location.hostname;
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return '';
+  }
+}

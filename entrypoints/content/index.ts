@@ -4,7 +4,7 @@ import { loadMatcher } from '../../glossary/precompiled';
 import { BUNDLED_ENTRIES } from '../../glossary/bundled';
 import { mergeGlossary, readTerms, type CustomTerm } from '../../utils/own-terms';
 import { guarded } from '../../utils/guard';
-import { isSiteAllowed } from '../../utils/sites';
+import { isSiteAllowed, siteOfDocument } from '../../utils/sites';
 import { readSettings, type Settings } from '../../utils/settings-schema';
 import { watchStoredValue } from '../../utils/stored-value';
 import { CardHost } from './card-host';
@@ -20,6 +20,8 @@ import { listenForRequests } from './messages';
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  // Frames with no address of their own (srcdoc, or an empty frame the page fills) are part of the page too.
+  matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
@@ -41,7 +43,7 @@ export default defineContentScript({
     const apply = () => {
       if (!settings) return;
       card.applySettings(settings);
-      const active = settings.enabled && isSiteAllowed(location.hostname, settings);
+      const active = settings.enabled && isSiteAllowed(siteOfDocument(location, self.origin), settings);
       if (!active || engine?.glossary !== glossary) {
         card.close();
         engine?.dispose();

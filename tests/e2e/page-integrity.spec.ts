@@ -68,6 +68,11 @@ test.describe('pages that change', () => {
     await expect(frame.locator('#inner')).toBeVisible();
     const inner = page.frames().find((f) => f.url().endsWith('frame-inner.html'))!;
     await expect.poll(async () => (await highlightedTexts(inner as never)).includes('microbiome'), { timeout: 3_000 }).toBe(true);
+    // Frames without an address of their own: an inline srcdoc frame, and an empty frame the page fills.
+    for (const [name, term] of [['inline-frame', 'melatonin'], ['written-frame', 'insulin']] as const) {
+      const frame = page.frame({ name })!;
+      await expect.poll(async () => (await highlightedTexts(frame as never)).includes(term), { timeout: 3_000, message: name }).toBe(true);
+    }
     // The shadow root's term opens its card like any other.
     const box = await page.locator('#card').evaluate((host) => {
       const p = host.shadowRoot!.getElementById('inside')!;
@@ -82,6 +87,19 @@ test.describe('pages that change', () => {
     await page.mouse.move(box.x - 40, box.y + 20);
     await page.mouse.move(box.x, box.y, { steps: 5 });
     await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
+  });
+
+  test('a site switched off stays off inside its frames, including srcdoc and page-filled ones', async ({ openFixture, serviceWorker }) => {
+    const page = await openFixture('frames.html');
+    const markedInFrames = async () => (await Promise.all(page.frames().map((f) => highlightedTexts(f as never).catch(() => [])))).flat();
+    await expect.poll(async () => (await markedInFrames()).filter((t) => ['melatonin', 'insulin', 'microbiome'].includes(t)).length, { timeout: 3_000 }).toBe(3);
+    await serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { sync: { set(i: object): Promise<void> } } } }).chrome.storage.sync.set({
+        settings: { blockedSites: ['127.0.0.1'] },
+        settings$: { v: 2 },
+      }),
+    );
+    await expect.poll(markedInFrames, { timeout: 2_000 }).toEqual([]);
   });
 });
 

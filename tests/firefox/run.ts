@@ -3,7 +3,7 @@
  * the Firefox build installed as a temporary add-on over WebDriver BiDi, on a fixture page.
  * Prints one line per check and a closing "N passed, N failed" line; exits non-zero on failure.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => b
   return last;
 }
 
-const highlighted = (page: Page) =>
+const highlighted = (page: Page | Frame) =>
   page.evaluate(() => {
     const out: string[] = [];
     for (const [name, h] of CSS.highlights) {
@@ -107,6 +107,16 @@ const checks: Check[] = [
       const marked = await waitFor('highlights', () => highlighted(page), (list) => list.length >= 3);
       for (const word of ['serotonin', 'cortisol', 'microbiome'])
         assert(marked.includes(word), `"${word}" is not highlighted (got ${marked.join(', ')})`);
+    },
+  },
+  {
+    name: 'terms inside frames are highlighted: a linked page, a srcdoc frame and a frame the page fills',
+    async run({ page, base }) {
+      await page.goto(`${base}/frames.html`);
+      // Every frame's own highlighted words, joined: each frame paints in its own document.
+      const inFrames = async () => (await Promise.all(page.frames().map((f) => highlighted(f).catch(() => [])))).flat();
+      const marked = await waitFor('highlights in frames', inFrames, (list) => ['microbiome', 'melatonin', 'insulin'].every((w) => list.includes(w)));
+      assert(marked.includes('serotonin'), 'the main page is not highlighted');
     },
   },
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSiteRule } from '../../utils/site-rules';
+import { isSiteAllowed, siteOfDocument } from '../../utils/sites';
 
 describe('site rules as readers type them', () => {
   it('accepts domains, subdomain patterns and pasted addresses', () => {
@@ -12,5 +13,20 @@ describe('site rules as readers type them', () => {
     expect(checkSiteRule('example')).toMatchObject({ ok: false, message: /not a full website name/u });
     expect(checkSiteRule('ex ample.org')).toMatchObject({ ok: false, message: /characters/u });
     expect(checkSiteRule('news.*.org')).toMatchObject({ ok: false, message: /star/u });
+  });
+});
+
+describe('the site of a frame', () => {
+  const blocked = { blockedSites: ['example.org'], onlySites: [], onlyListedSites: false };
+  it('is the frame\'s own host when it has an address', () => {
+    expect(siteOfDocument({ hostname: 'www.example.org' }, 'https://www.example.org')).toBe('www.example.org');
+  });
+  it('is the page\'s site for srcdoc and empty frames, so a switched-off site stays off inside them', () => {
+    const site = siteOfDocument({ hostname: '' }, 'https://www.example.org');
+    expect(site).toBe('www.example.org');
+    expect(isSiteAllowed(site, blocked)).toBe(false);
+  });
+  it('is empty for an opaque origin', () => {
+    expect(siteOfDocument({ hostname: '' }, 'null')).toBe('');
   });
 });
