@@ -18,6 +18,8 @@ const HOST_CSS = `
   overflow: visible !important;
 }
 .card { position: fixed; top: 0; left: 0; }
+/* An open card is not part of the article the reader prints. */
+@media print { :host { display: none !important; } }
 `;
 
 const TEXT_SIZES: Record<Settings['cardTextSize'], number> = { normal: 16, large: 19, 'x-large': 22 };

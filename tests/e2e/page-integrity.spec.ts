@@ -23,6 +23,25 @@ test.describe('the page stays the page', () => {
     await context.close();
   });
 
+  test('a printed page carries no marks: on paper nothing can be hovered', async ({ openFixture }) => {
+    const page = await openFixture('article.html', { minTerms: 5 });
+    // How the browser would draw the marks, in every style the reader can choose.
+    const drawn = () =>
+      page.evaluate(() =>
+        ['underline', 'tint', 'both', 'active'].map((style) => {
+          const s = getComputedStyle(document.body, `::highlight(health-glossary-${style})`);
+          return s.textDecorationLine !== 'none' || s.backgroundColor !== 'rgba(0, 0, 0, 0)';
+        }),
+      );
+    expect(await drawn()).toEqual([true, true, true, true]);
+    await hoverText(page, '#hormones', 'cortisol');
+    await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
+    await page.emulateMedia({ media: 'print' });
+    expect(await drawn()).toEqual([false, false, false, false]);
+    // An open card is not printed over the article either.
+    await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeHidden();
+  });
+
   test('never marks text in forms, editors, code, scripts, hidden or opted-out parts, and typing is untouched', async ({ openFixture }) => {
     const page = await openFixture('forms.html');
     await page.waitForTimeout(300);
