@@ -7,7 +7,7 @@ import { guarded } from '../../utils/guard';
 import { TIMING } from '../../utils/timing';
 import { PageTermIndex, type PageTerm } from './page-terms';
 import { Painter } from './painter';
-import { isInlineElement, isInsideSkipped, UI_HOST_TAG } from './skip-rules';
+import { isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, UI_HOST_TAG } from './skip-rules';
 import { TextRunWalker, findShadowRoots, nodeIndexAt, type TextRun } from './text-runs';
 
 type Schedule = (task: () => void) => void;
@@ -54,6 +54,14 @@ const LONG_TASK_MS = 50;
  * 6 s on a 100,000-cell table; filled to the time budget: 0.2 s).
  */
 const OBSERVE_CHUNK = 200;
+/** What the page may change that changes what is matched: text, elements, and the skip rules' attributes. */
+const WATCHED_CHANGES: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: SKIP_ATTRIBUTES,
+};
 
 /**
  * The matches of one run of text (a block's inline text), kept compactly until painted:
@@ -171,7 +179,7 @@ export class Engine {
       rootMargin: `${PAINT_AHEAD_SCREENS * 100}% 0px`,
     });
     this.observer = new MutationObserver((records) => this.timed('mutations', () => this.onMutations(records)));
-    this.observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    this.observer.observe(document.documentElement, WATCHED_CHANGES);
     // A reader who scrolls (or jumps to an anchor) while a long page is still being matched should
     // see the words where they are: measure again where the next blocks are, and paint those on
     // screen at once instead of waiting for the end of the pass.
@@ -415,7 +423,7 @@ export class Engine {
     this.shadowRoots.add(shadow);
     const sheet = this.options.shadowStyles;
     if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-    this.observer?.observe(shadow, { subtree: true, childList: true, characterData: true });
+    this.observer?.observe(shadow, WATCHED_CHANGES);
     this.enqueue(shadow, false);
   }
 
@@ -560,7 +568,7 @@ export class Engine {
     for (const record of records) {
       const target = record.target;
       if (isOwnUi(target)) continue;
-      if (record.type === 'characterData') {
+      if (record.type === 'characterData' || record.type === 'attributes') {
         this.dirty.add(target);
         continue;
       }
@@ -582,8 +590,10 @@ export class Engine {
     for (const node of this.dirty) {
       if (!node.isConnected) continue;
       const block = blockOf(node);
-      if (isOwnUi(block) || isInsideSkipped(block, block.getRootNode())) continue;
-      blocks.add(block);
+      if (isOwnUi(block)) continue;
+      // Text the page hid or made editable since it was matched is let go.
+      if (isInsideSkipped(block, block.getRootNode())) this.dropUnder(block);
+      else blocks.add(block);
     }
     this.dirty.clear();
     // Outer blocks cover inner ones: match each text only once.

@@ -28,6 +28,12 @@ export function isInlineElement(el: Element): boolean {
   return INLINE_TAGS.has(el.localName);
 }
 
+/**
+ * The attributes `isSkippedElement` reads: when a page changes one (a "Read more" section shown,
+ * a paragraph turned into an editor), the text under it is matched again or let go.
+ */
+export const SKIP_ATTRIBUTES = ['contenteditable', 'aria-hidden', 'hidden', 'role', 'data-health-glossary'];
+
 /** Whether the element and everything inside it is left alone. */
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.localName)) return true;

@@ -80,6 +80,21 @@ test.describe('pages that change', () => {
     expect(detached).toBe(0);
   });
 
+  test('a section the page reveals is marked when it opens; text the page hides or makes editable is let go', async ({ openFixture }) => {
+    const page = await openFixture('dynamic.html');
+    await expect.poll(async () => (await highlightedTexts(page)).includes('thyroid gland'), { timeout: 1_000 }).toBe(true);
+    expect(await highlightedTexts(page)).not.toContain('insulin');
+    await page.getByRole('button', { name: 'Read more' }).click();
+    await expect.poll(async () => (await highlightedTexts(page)).includes('insulin'), { timeout: 1_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Read more' }).click();
+    await expect.poll(async () => (await highlightedTexts(page)).includes('insulin'), { timeout: 1_000 }).toBe(false);
+    // An inline part hidden by the page, and a paragraph turned into an editor, are no longer marked.
+    await page.evaluate(() => document.getElementById('aside')!.setAttribute('aria-hidden', 'true'));
+    await expect.poll(async () => (await highlightedTexts(page)).includes('thyroid gland'), { timeout: 1_000 }).toBe(false);
+    await page.evaluate(() => document.getElementById('first')!.setAttribute('contenteditable', 'true'));
+    await expect.poll(async () => (await highlightedTexts(page)).includes('serotonin'), { timeout: 1_000 }).toBe(false);
+  });
+
   test('a same-origin frame and an open shadow root are explained too', async ({ openFixture }) => {
     const page = await openFixture('frames.html');
     await expect.poll(async () => (await highlightedPlaces(page)).find((p) => p.text === 'cortisol')?.owner, { timeout: 3_000 }).toBe('inside');
