@@ -8,7 +8,7 @@ import { TIMING } from '../../utils/timing';
 import { PageTermIndex, type PageTerm } from './page-terms';
 import { Painter } from './painter';
 import { isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, UI_HOST_TAG } from './skip-rules';
-import { TextRunWalker, findShadowRoots, nodeIndexAt, type TextRun } from './text-runs';
+import { TextRunWalker, findShadowRoots, findUndefinedElements, nodeIndexAt, type TextRun } from './text-runs';
 
 type Schedule = (task: () => void) => void;
 
@@ -54,6 +54,9 @@ const LONG_TASK_MS = 50;
  * 6 s on a 100,000-cell table; filled to the time budget: 0.2 s).
  */
 const OBSERVE_CHUNK = 200;
+/** How often, and how many times, not-yet-defined custom elements are looked at for a shadow root. */
+const HOST_CHECK_MS = 1_000;
+const HOST_CHECKS = 60;
 /** What the page may change that changes what is matched: text, elements, and the skip rules' attributes. */
 const WATCHED_CHANGES: MutationObserverInit = {
   subtree: true,
@@ -125,6 +128,10 @@ export class Engine {
   private toObserve: Node[] = [];
   /** Subtrees still to be searched for open shadow roots (after their text, as it is rarely needed). */
   private shadowSearch: Node[] = [];
+  /** Custom elements not defined yet, looked at now and then for a shadow root they attach once defined. */
+  private undefinedHosts = new Set<Element>();
+  private hostTimer: ReturnType<typeof setTimeout> | undefined;
+  private hostChecks = 0;
   private observing = false;
   private evidence = { chars: 0, unambiguous: 0, distinct: 0 };
   /** Per entry: seen as an unambiguous match (for the health gate). */
@@ -206,6 +213,9 @@ export class Engine {
     this.queue = [];
     this.toObserve = [];
     this.shadowSearch = [];
+    this.undefinedHosts.clear();
+    clearTimeout(this.hostTimer);
+    this.hostTimer = undefined;
     this.reset();
   }
 
@@ -370,7 +380,12 @@ export class Engine {
       scheduleSoon(() =>
         this.timed('shadow root search', () => {
           if (!this.running) return;
-          for (const root of this.shadowSearch.splice(0)) if (root.isConnected) findShadowRoots(root).forEach((s) => this.onShadowRoot(s));
+          for (const root of this.shadowSearch.splice(0)) {
+            if (!root.isConnected) continue;
+            findShadowRoots(root).forEach((s) => this.onShadowRoot(s));
+            for (const host of findUndefinedElements(root)) this.undefinedHosts.add(host);
+          }
+          this.watchUndefinedHosts();
         }),
       );
     this.onIdle?.();
@@ -416,6 +431,26 @@ export class Engine {
         else this.unpaintRun(run, false);
       }
     }
+  }
+
+  /**
+   * Looks at the not-yet-defined custom elements every second, for a minute at most after the
+   * last new one was seen: a component the page defines late attaches its shadow root then.
+   */
+  private watchUndefinedHosts(): void {
+    this.hostChecks = 0;
+    if (this.hostTimer !== undefined || this.undefinedHosts.size === 0) return;
+    const check = () =>
+      this.timed('shadow root check', () => {
+        this.hostTimer = undefined;
+        if (!this.running) return;
+        for (const host of this.undefinedHosts) {
+          if (host.shadowRoot) this.onShadowRoot(host.shadowRoot);
+          if (host.shadowRoot || !host.isConnected || host.matches(':defined')) this.undefinedHosts.delete(host);
+        }
+        if (this.undefinedHosts.size && ++this.hostChecks < HOST_CHECKS) this.hostTimer = setTimeout(check, HOST_CHECK_MS);
+      });
+    this.hostTimer = setTimeout(check, HOST_CHECK_MS);
   }
 
   private onShadowRoot(shadow: ShadowRoot): void {

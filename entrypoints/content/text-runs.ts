@@ -156,3 +156,14 @@ export function findShadowRoots(root: Node): ShadowRoot[] {
   }
   return out;
 }
+
+/**
+ * Custom elements on the page that are not defined yet: once the page defines them they may
+ * attach a shadow root, which no DOM change announces, so these few are looked at again later.
+ */
+export function findUndefinedElements(root: Node): Element[] {
+  if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return [];
+  const found = [...(root as ParentNode).querySelectorAll(':not(:defined)')];
+  if (root.nodeType === 1 && !(root as Element).matches(':defined')) found.push(root as Element);
+  return found.filter((el) => !isSkippedElement(el));
+}

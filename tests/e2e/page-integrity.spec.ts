@@ -123,6 +123,12 @@ test.describe('pages that change', () => {
     await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
   });
 
+  test('a component the page defines late is explained once its shadow root appears', async ({ openFixture }) => {
+    const page = await openFixture('frames.html');
+    expect((await highlightedPlaces(page)).some((p) => p.owner === 'late')).toBe(false);
+    await expect.poll(async () => (await highlightedPlaces(page)).find((p) => p.owner === 'late')?.text, { timeout: 4_000 }).toBe('insulin');
+  });
+
   test('a site switched off stays off inside its frames, including srcdoc and page-filled ones', async ({ openFixture, serviceWorker }) => {
     const page = await openFixture('frames.html');
     const markedInFrames = async () => (await Promise.all(page.frames().map((f) => highlightedTexts(f as never).catch(() => [])))).flat();
