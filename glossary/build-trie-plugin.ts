@@ -3,7 +3,7 @@
  * built once at build time from glossary/data/*.json (same order as glossary/bundled.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildTrie } from './matcher';
 import type { GlossaryEntry } from './schema';
@@ -27,8 +27,26 @@ export function glossaryTriePlugin(dataDir: string): Plugin {
         this.addWatchFile(join(dataDir, file));
         entries.push(...(JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as GlossaryEntry[]));
       }
-      const encoded = encodeTrie(buildTrie(entries), entries.map((e) => e.id));
+      const encoded = encodeTrie(buildTrie(entries), entries);
       return `export default ${JSON.stringify(encoded)};`;
+    },
+  };
+}
+
+/**
+ * A Vite plugin: the data files that glossary/bundled.ts imports as text ship without the
+ * indentation they are written with, so every page loads a smaller script.
+ */
+export function glossaryDataPlugin(dataDir: string): Plugin {
+  const inData = (file: string) => resolve(file).startsWith(resolve(dataDir));
+  return {
+    name: 'health-glossary-data',
+    enforce: 'pre',
+    load(id) {
+      const [file, query] = id.split('?');
+      if (query !== 'raw' || !file!.endsWith('.json') || !inData(file!)) return undefined;
+      this.addWatchFile(file!);
+      return `export default ${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(file!, 'utf8'))))};`;
     },
   };
 }

@@ -17,3 +17,20 @@ export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
   });
   return { entries, byId, indexOf };
 }
+
+/** A glossary whose entries are loaded the first time anything asks for them. */
+export function lazyGlossary(load: () => readonly GlossaryEntry[]): Glossary {
+  let glossary: Glossary | undefined;
+  const get = () => (glossary ??= createGlossary(load()));
+  return {
+    get entries() {
+      return get().entries;
+    },
+    get byId() {
+      return get().byId;
+    },
+    get indexOf() {
+      return get().indexOf;
+    },
+  };
+}

@@ -1,20 +1,37 @@
 import trie from 'virtual:glossary-trie';
+import { entryFlags, type EntryFlags } from './entry-flags';
 import type { Glossary } from './glossary';
 import { compileMatcher, matcherFromTrie, type CompiledMatcher } from './matcher';
-import { decodeTrie } from './trie-codec';
+import { decodeBundledTrie, decodeFlags } from './trie-codec';
 
-/**
- * The matcher for a glossary: the trie built at build time when the glossary is the bundled one
- * (checked by fingerprint), compiled here otherwise (the reader's own terms merged in).
- */
-export function loadMatcher(glossary: Glossary): CompiledMatcher {
-  let matcher = loaded.get(glossary);
-  if (!matcher) {
-    const data = decodeTrie(trie, glossary.entries.map((e) => e.id));
-    matcher = data ? matcherFromTrie(data) : compileMatcher(glossary.entries);
-    loaded.set(glossary, matcher);
-  }
-  return matcher;
+/** What a page needs to match and show a glossary's terms. */
+export interface PreparedGlossary {
+  matcher: CompiledMatcher;
+  flags: EntryFlags;
 }
 
-const loaded = new WeakMap<Glossary, CompiledMatcher>();
+let bundled: PreparedGlossary | null | undefined;
+
+/**
+ * The bundled glossary's matcher and flags, from the trie built at build time: decoding typed
+ * arrays, with no entry parsed and nothing compiled. Null if the build made no trie.
+ */
+export function prepareBundled(): PreparedGlossary | null {
+  if (bundled === undefined) {
+    const data = decodeBundledTrie(trie);
+    bundled = data && trie ? { matcher: matcherFromTrie(data), flags: decodeFlags(trie) } : null;
+  }
+  return bundled;
+}
+
+/** Any glossary (the reader's own terms merged in): compiled here, once per glossary. */
+export function prepareGlossary(glossary: Glossary, isCustom: (entry: { id: string }) => boolean): PreparedGlossary {
+  let prepared = compiled.get(glossary);
+  if (!prepared) {
+    prepared = { matcher: compileMatcher(glossary.entries), flags: entryFlags(glossary.entries, isCustom) };
+    compiled.set(glossary, prepared);
+  }
+  return prepared;
+}
+
+const compiled = new WeakMap<Glossary, PreparedGlossary>();

@@ -3,10 +3,17 @@
  * decodes arrays instead of compiling thousands of forms (which cost ~90 ms cold in a content
  * script). The reader's own terms still compile at run time.
  */
+import { entryFlags, type EntryFlags } from './entry-flags';
 import type { TrieData } from './matcher';
+import type { GlossaryEntry } from './schema';
 
+/**
+ * Plain typed arrays, base64: a page decodes them natively in about 2 ms. A compact encoding
+ * (one byte per node, arrays rebuilt by loops) was tried: a third of the size, but those loops
+ * run in a fresh content-script context on every page, mostly unoptimized, and took 6–11 ms.
+ */
 export interface EncodedTrie {
-  v: 2;
+  v: 3;
   /** Fingerprint of the entry ids, in order: the trie is only valid for that exact list. */
   ids: string;
   entryCount: number;
@@ -19,6 +26,9 @@ export interface EncodedTrie {
   patGenerated: string;
   /** Case-sensitive patterns only: [pattern index, exact text]. */
   exact: [number, string][];
+  /** Per entry: its category's index and whether it is an everyday word (see EntryFlags). */
+  category: string;
+  ambiguous: string;
 }
 
 /** A short fingerprint of the ids (FNV-1a), so a stale trie is never used with other entries. */
@@ -47,12 +57,13 @@ function fromBase64(text: string): ArrayBuffer {
   return bytes.buffer;
 }
 
-export function encodeTrie(data: TrieData, ids: readonly string[]): EncodedTrie {
+export function encodeTrie(data: TrieData, entries: readonly Pick<GlossaryEntry, 'id' | 'category' | 'ambiguous'>[]): EncodedTrie {
   const exact: [number, string][] = [];
   data.patExact.forEach((e, i) => e !== null && exact.push([i, e]));
+  const flags = entryFlags(entries);
   return {
-    v: 2,
-    ids: idsFingerprint(ids),
+    v: 3,
+    ids: idsFingerprint(entries.map((e) => e.id)),
     entryCount: data.entryCount,
     nodeCount: data.nodeCount,
     firstChild: toBase64(data.firstChild),
@@ -62,12 +73,24 @@ export function encodeTrie(data: TrieData, ids: readonly string[]): EncodedTrie 
     patNext: toBase64(data.patNext),
     patGenerated: toBase64(data.patGenerated),
     exact,
+    category: toBase64(flags.category),
+    ambiguous: toBase64(flags.ambiguous),
   };
 }
 
 /** The trie, if it was built for exactly these ids; null otherwise (then compile at run time). */
 export function decodeTrie(encoded: EncodedTrie | null | undefined, ids: readonly string[]): TrieData | null {
-  if (!encoded || encoded.v !== 2 || encoded.ids !== idsFingerprint(ids)) return null;
+  if (!encoded || encoded.ids !== idsFingerprint(ids)) return null;
+  return decodeBundledTrie(encoded);
+}
+
+/**
+ * The trie the build made from the bundled data files, trusted without reading the entries (the
+ * same build bundles both, in the same order; a unit test holds the plugin to it), or null if the
+ * build made none.
+ */
+export function decodeBundledTrie(encoded: EncodedTrie | null | undefined): TrieData | null {
+  if (!encoded || encoded.v !== 3) return null;
   const patEntry = new Int32Array(fromBase64(encoded.patEntry));
   const patExact: (string | null)[] = new Array<string | null>(patEntry.length).fill(null);
   for (const [i, text] of encoded.exact) patExact[i] = text;
@@ -82,4 +105,10 @@ export function decodeTrie(encoded: EncodedTrie | null | undefined, ids: readonl
     patGenerated: new Uint8Array(fromBase64(encoded.patGenerated)),
     patExact,
   };
+}
+
+/** The per-entry flags the build stored beside the trie. */
+export function decodeFlags(encoded: EncodedTrie): EntryFlags {
+  const category = new Uint8Array(fromBase64(encoded.category));
+  return { category, ambiguous: new Uint8Array(fromBase64(encoded.ambiguous)), custom: new Uint8Array(category.length) };
 }

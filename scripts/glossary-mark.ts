@@ -4,15 +4,15 @@
  * the glossary would leave unexplained.
  */
 import { readFileSync } from 'node:fs';
-import { BUNDLED_ENTRIES } from '../glossary/bundled';
+import { bundledEntries } from '../glossary/bundled';
 import { compileMatcher } from '../glossary/matcher';
 
 const text = readFileSync(process.argv[2] ?? 0, 'utf8');
-const matcher = compileMatcher(BUNDLED_ENTRIES);
+const matcher = compileMatcher(bundledEntries());
 let out = '';
 let at = 0;
 for (const m of matcher.match(text)) {
-  const entry = BUNDLED_ENTRIES[m.entry]!;
+  const entry = bundledEntries()[m.entry]!;
   const [open, close] = entry.ambiguous ? ['{', '}'] : ['[', ']'];
   out += text.slice(at, m.start) + open + text.slice(m.start, m.end) + close;
   at = m.end;

@@ -2,10 +2,10 @@
  * `npx vite-node scripts/glossary-search.ts "seratonin|asma|water pill"`: the popup search's
  * first three answers for each query, or its suggestions when it finds nothing.
  */
-import { BUNDLED_ENTRIES } from '../glossary/bundled';
+import { bundledEntries } from '../glossary/bundled';
 import { GlossarySearch } from '../glossary/search';
 
-const search = new GlossarySearch(BUNDLED_ENTRIES);
+const search = new GlossarySearch(bundledEntries());
 for (const query of (process.argv[2] ?? '').split('|').filter(Boolean)) {
   const hits = search.search(query).slice(0, 3);
   const shown = hits.length

@@ -3,10 +3,10 @@
  * phrases the glossary marks as a whole, and which only in part or not at all. For finding gaps
  * with the words of real patient pages.
  */
-import { BUNDLED_ENTRIES } from '../glossary/bundled';
+import { bundledEntries } from '../glossary/bundled';
 import { compileMatcher } from '../glossary/matcher';
 
-const matcher = compileMatcher(BUNDLED_ENTRIES);
+const matcher = compileMatcher(bundledEntries());
 const words = (process.argv[2] ?? '')
   .split('|')
   .map((s) => s.trim())

@@ -1,4 +1,5 @@
-import { isCustomEntry } from '../../utils/own-terms';
+import { CATEGORY_IDS } from '../../glossary/categories';
+import type { EntryFlags } from '../../glossary/entry-flags';
 import type { Glossary } from '../../glossary/glossary';
 import { isHealthPage } from '../../glossary/health-gate';
 import type { CompiledMatcher } from '../../glossary/matcher';
@@ -88,8 +89,10 @@ interface RunRecord {
 }
 
 export interface EngineOptions {
+  /** Read only when a term's entry is needed (a card, the popup's list), not to match or paint. */
   glossary: Glossary;
   matcher: CompiledMatcher;
+  flags: EntryFlags;
   settings: Settings;
   /** Styles adopted into open shadow roots so ::highlight rules apply there. */
   shadowStyles?: CSSStyleSheet;
@@ -154,12 +157,11 @@ export class Engine {
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings;
     this.painter = new Painter(options.settings.highlightStyle);
-    const n = options.glossary.entries.length;
-    this.ambiguous = new Uint8Array(n);
+    const n = options.flags.ambiguous.length;
+    this.ambiguous = options.flags.ambiguous;
     this.enabledEntry = new Uint8Array(n);
     this.seenUnambiguous = new Uint8Array(n);
     this.firstStart = new Int32Array(n);
-    options.glossary.entries.forEach((e, i) => (this.ambiguous[i] = e.ambiguous ? 1 : 0));
     this.computeEnabled();
   }
 
@@ -294,10 +296,12 @@ export class Engine {
 
   private computeEnabled(): void {
     const disabled = new Set<string>(this.settings.disabledCategories);
-    this.options.glossary.entries.forEach((e, i) => {
+    const categoryOff = CATEGORY_IDS.map((c) => disabled.has(c));
+    const { category, ambiguous, custom } = this.options.flags;
+    const everydayOff = !this.settings.ambiguousWords;
+    for (let i = 0; i < this.enabledEntry.length; i++)
       // The reader's own terms are always on: they wrote them to see them.
-      this.enabledEntry[i] = !isCustomEntry(e) && (disabled.has(e.category) || (e.ambiguous && !this.settings.ambiguousWords)) ? 0 : 1;
-    });
+      this.enabledEntry[i] = !custom[i] && (categoryOff[category[i]!] || (ambiguous[i] && everydayOff)) ? 0 : 1;
   }
 
   private reset(): void {

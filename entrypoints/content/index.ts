@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { bundledGlossary, createGlossary, type Glossary } from '../../glossary';
-import { loadMatcher } from '../../glossary/precompiled';
-import { BUNDLED_ENTRIES } from '../../glossary/bundled';
-import { mergeGlossary, readTerms, type CustomTerm } from '../../utils/own-terms';
+import { prepareBundled, prepareGlossary } from '../../glossary/precompiled';
+import { bundledEntries } from '../../glossary/bundled';
+import { isCustomEntry, mergeGlossary, readTerms, type CustomTerm } from '../../utils/own-terms';
 import { guarded } from '../../utils/guard';
 import { isSiteAllowed, siteOfDocument } from '../../utils/sites';
 import { readSettings, type Settings } from '../../utils/settings-schema';
@@ -52,10 +52,12 @@ export default defineContentScript({
       if (!active) return;
       if (!engine) {
         const t0 = performance.now();
-        const matcher = loadMatcher(glossary);
-        // Visible in the browser's performance tools, and read by the e2e suite.
+        // The bundled glossary comes with its trie and flags built at build time: its entries'
+        // texts are parsed only when a card or the popup first needs one.
+        const { matcher, flags } = (glossary === bundledGlossary() && prepareBundled()) || prepareGlossary(glossary, isCustomEntry);
+        // Visible in the browser's performance tools.
         performance.measure('health-glossary:compile', { start: t0, end: performance.now() });
-        engine = new Engine({ glossary, matcher, settings, shadowStyles });
+        engine = new Engine({ glossary, matcher, flags, settings, shadowStyles });
         const started = performance.now();
         engine.onIdle = () => {
           if (engine) performance.measure('health-glossary:first-pass-wall', { start: started, end: performance.now() });
@@ -82,7 +84,7 @@ export default defineContentScript({
         return;
       }
       customSeen = true;
-      glossary = custom.length ? createGlossary(mergeGlossary(BUNDLED_ENTRIES, custom)) : bundledGlossary();
+      glossary = custom.length ? createGlossary(mergeGlossary(bundledEntries(), custom)) : bundledGlossary();
       apply();
     }));
     const stopRequests = listenForRequests({ getEngine: () => engine, getGlossary: () => glossary, interaction });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TermCard } from '../../components/TermCard';
 import { usePageTheme } from '../../utils/page-theme';
-import { BUNDLED_ENTRIES } from '../../glossary/bundled';
+import { bundledEntries } from '../../glossary/bundled';
 import { createGlossary } from '../../glossary/glossary';
 import { GlossarySearch } from '../../glossary/search';
 import type { GlossaryEntry } from '../../glossary/schema';
@@ -18,7 +18,7 @@ export function PopupApp() {
   const [custom, setCustom] = useState<CustomTerm[]>([]);
   useEffect(() => watchCustomTerms(setCustom), []);
   // Built once per change of the reader's own terms, not on every keystroke.
-  const glossary = useMemo(() => createGlossary(mergeGlossary(BUNDLED_ENTRIES, custom)), [custom]);
+  const glossary = useMemo(() => createGlossary(mergeGlossary(bundledEntries(), custom)), [custom]);
   const search = useMemo(() => new GlossarySearch(glossary.entries), [glossary]);
   const box = useSearchBox();
   const theme = usePageTheme();

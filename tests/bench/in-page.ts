@@ -3,6 +3,7 @@
  * matcher code, the floor, and mark.js / advanced-mark.js on the same page.
  */
 import { createGlossary } from '../../glossary/glossary';
+import { entryFlags } from '../../glossary/entry-flags';
 import { compileMatcher } from '../../glossary/matcher';
 import type { GlossaryEntry } from '../../glossary/schema';
 import { Engine } from '../../entrypoints/content/engine';
@@ -31,7 +32,7 @@ function floorOnce(): number {
 
 function engineOnce(entries: readonly GlossaryEntry[], matcher = compileMatcher(entries)) {
   const glossary = createGlossary(entries);
-  const engine = new Engine({ glossary, matcher, settings: SETTINGS, root: document.body });
+  const engine = new Engine({ glossary, matcher, flags: entryFlags(entries), settings: SETTINGS, root: document.body });
   const t0 = performance.now();
   engine.start();
   engine.scanNow();
@@ -172,7 +173,7 @@ const api = {
     const glossary = createGlossary(entries);
     const matcher = compileMatcher(entries);
     const stop = watchLongTasks();
-    const engine = new Engine({ glossary, matcher, settings: SETTINGS, root: document.body });
+    const engine = new Engine({ glossary, matcher, flags: entryFlags(entries), settings: SETTINGS, root: document.body });
     const t0 = performance.now();
     engine.start();
     await new Promise<void>((resolve) => {

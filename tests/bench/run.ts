@@ -134,7 +134,7 @@ async function contentScriptSize(): Promise<{ withoutData: number; withData: num
           b.onResolve({ filter: /^virtual:glossary-trie$/ }, () => ({ path: 'trie', namespace: 'trie-stub' }));
           b.onLoad({ filter: /.*/, namespace: 'trie-stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
           b.onLoad({ filter: /glossary[\\/]bundled\.ts$/ }, () => ({
-            contents: 'export const BUNDLED_FILES = new Map(); export const BUNDLED_ENTRIES = [];',
+            contents: 'export const bundledFiles = () => new Map(); export const bundledEntries = () => [];',
             loader: 'ts',
           }));
         },

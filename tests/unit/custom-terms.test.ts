@@ -16,7 +16,7 @@ import {
 } from '../../utils/custom-terms';
 import { checkTerm } from '../../utils/term-rules';
 import { applyImport, planImport, readTermFile, termsToCsv, termsToJson } from '../../utils/term-files';
-import { BUNDLED_ENTRIES } from '../../glossary/bundled';
+import { bundledEntries } from '../../glossary/bundled';
 
 const term = (t: string, explanation = `About ${t}.`, variants: string[] = []): CustomTerm =>
   makeTerm({ term: t, variants, explanation, added: '2026-12-01' });
@@ -82,7 +82,7 @@ describe('stored terms', () => {
 
 describe('own terms in the glossary', () => {
   it('win over a bundled entry with the same name', () => {
-    const merged = mergeGlossary(BUNDLED_ENTRIES, [term('Serotonin', 'My note.')]);
+    const merged = mergeGlossary(bundledEntries(), [term('Serotonin', 'My note.')]);
     const named = merged.filter((e) => e.term.toLowerCase() === 'serotonin');
     expect(named).toHaveLength(1);
     expect(named[0]!.short).toBe('My note.');

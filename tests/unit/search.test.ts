@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_ENTRIES } from '../../glossary/bundled';
+import { bundledEntries } from '../../glossary/bundled';
 import { GlossarySearch } from '../../glossary/search';
 
-const search = new GlossarySearch(BUNDLED_ENTRIES);
+const search = new GlossarySearch(bundledEntries());
 const first = (q: string) => search.search(q, 5)[0]?.entry.term;
 const top = (q: string, n = 3) => search.search(q, n).map((h) => h.entry.term);
 
