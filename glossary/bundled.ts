@@ -7,11 +7,15 @@ import type { GlossaryEntry } from './schema';
 // pay for parsing two megabytes of explanations, and frames without health words never do.
 const files = import.meta.glob<string>('./data/*.json', { eager: true, query: '?raw', import: 'default' });
 
+/** Marked on the page's timeline when the entries are parsed (the e2e suite checks when that happens). */
+export const ENTRIES_PARSED_MARK = 'health-glossary:entries-parsed';
+
 let parsedFiles: ReadonlyMap<string, readonly GlossaryEntry[]> | undefined;
 let parsedEntries: readonly GlossaryEntry[] | undefined;
 
 /** The bundled data files by name (`conditions.json`), in name order. */
 export function bundledFiles(): ReadonlyMap<string, readonly GlossaryEntry[]> {
+  if (!parsedFiles) performance.mark(ENTRIES_PARSED_MARK);
   return (parsedFiles ??= new Map(
     Object.keys(files)
       .sort()

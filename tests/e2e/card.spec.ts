@@ -82,6 +82,15 @@ test.describe('hovering with intent', () => {
 });
 
 test.describe('what the card says', () => {
+  test('a page is marked without reading the explanations; they are read when the first card opens', async ({ openFixture }) => {
+    const page = await openFixture('article.html', { minTerms: 5 });
+    const parsed = () => page.evaluate(() => performance.getEntriesByName('health-glossary:entries-parsed').length);
+    expect(await parsed()).toBe(0);
+    await hoverText(page, '#hormones', 'cortisol');
+    await expect(page.getByRole('dialog', { name: 'cortisol' })).toContainText(/stress/iu, { timeout: 3_000 });
+    expect(await parsed()).toBe(1);
+  });
+
   test('term, how to say it, more, related terms with a way back, sources with date, and a quiet disclaimer', async ({ openFixture }) => {
     const page = await openFixture('article.html', { minTerms: 5 });
     await hoverText(page, '#hormones', 'cortisol');
