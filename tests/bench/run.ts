@@ -6,13 +6,16 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { build, transform } from 'esbuild';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { compileMatcher } from '../../glossary/matcher';
 import type { GlossaryEntry } from '../../glossary/schema';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/browsers';
+import { CHROME_BUILD, requireBuild } from '../support/extension';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -171,6 +174,50 @@ async function openPage(page: Page, html: string, script: string) {
   await page.addScriptTag({ content: script });
 }
 
+/**
+ * The main-thread time the installed extension adds to loading a typical article (30 kB of text):
+ * the renderer's own script and task time per page load, read from the DevTools Performance
+ * metrics, with the built extension and without it. The first load after the browser starts
+ * compiles the content script (cold); later loads use the browser's code cache (warm).
+ */
+async function typicalArticle(html: string) {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  const measure = async (withExtension: boolean) => {
+    const dir = requireBuild(CHROME_BUILD);
+    const extensionArgs = withExtension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : [];
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hg-bench-')), {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...extensionArgs],
+    });
+    try {
+      if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.route('http://typical.localhost/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      const script: number[] = [];
+      const task: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.goto(`http://typical.localhost/article-${i}.html`);
+        // Long enough for the first pass, the shadow-root search and the paint after it.
+        await page.waitForTimeout(1_000);
+        const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+        const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+        script.push(value('ScriptDuration'));
+        task.push(value('TaskDuration'));
+        await cdp.detach();
+      }
+      return { cold: script[0]!, script: median(script.slice(1)), task: median(task.slice(1)) };
+    } finally {
+      await context.close();
+    }
+  };
+  const without = await measure(false);
+  const withExtension = await measure(true);
+  return { coldScript: withExtension.cold, script: withExtension.script - without.script, task: withExtension.task - without.task };
+}
+
 type Api = {
   floor(reps: number): { median: number };
   engine(entries: GlossaryEntry[], reps: number): { compileMs: number; firstPass: number; deferred: number; matches: number; painted: number; patterns: number };
@@ -281,6 +328,11 @@ async function main() {
     rows.push(['5 MB page: longest browser long task/frame, with engine', `${fmt(sliced.longTasks, 1)} ms`, `without engine: ${fmt(sliced.baselineLongTasks, 1)} ms (0 = none over 50 ms)`]);
     rows.push(['maxTaskMs (goal ≤ 50)', fmt(maxTaskMs, 1), '']);
 
+    // 5. A typical article, loaded in a browser with the built extension installed and without.
+    const typical = await typicalArticle(makeArticle(30_000, pageForms, 5));
+    rows.push(['typical article (30 kB): script time added per page load', `${fmt(typical.script, 1)} ms`, `first load after start (compiling the content script): ${fmt(typical.coldScript, 0)} ms`]);
+    rows.push(['typical article: all main-thread task time added', `${fmt(typical.task, 1)} ms`, 'incl. setting up the extension\'s isolated world, styles and paint']);
+
     const size2 = await contentScriptSize();
     rows.push(['content script, gzipped, glossary excluded (goal ≤ 30 KB)', `${fmt(size2.withoutData / 1024, 1)} KB`, size2.withData ? `with glossary: ${fmt(size2.withData / 1024, 1)} KB` : '']);
 
@@ -300,6 +352,9 @@ async function main() {
         compileMs: Number(ours.compileMs.toFixed(1)),
         compile50kMs: Number(r50k.compileMs.toFixed(1)),
         contentScriptGzipKB: Number((size2.withoutData / 1024).toFixed(1)),
+        typicalScriptMs: Number(typical.script.toFixed(1)),
+        typicalTaskMs: Number(typical.task.toFixed(1)),
+        typicalColdScriptMs: Number(typical.coldScript.toFixed(0)),
       }),
     );
   } finally {
