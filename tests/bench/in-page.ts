@@ -70,19 +70,30 @@ const api = {
   },
 
   engine(entries: GlossaryEntry[], reps: number) {
-    const t0 = performance.now();
-    const matcher = compileMatcher(entries);
-    const compileMs = performance.now() - t0;
-    engineOnce(entries, matcher); // warm the JIT
-    const runs = Array.from({ length: reps }, () => engineOnce(entries, matcher));
-    return {
-      compileMs,
-      firstPass: median(runs.map((r) => r.firstPass)),
-      deferred: median(runs.map((r) => r.deferred)),
-      matches: runs[0]!.matches,
-      painted: runs[0]!.painted,
-      patterns: matcher.patternCount,
-    };
+    return api.engines([entries], reps)[0]!;
+  },
+
+  /**
+   * Several glossaries on the same page, their runs taken in turn (A, B, A, B…), so that a shared
+   * machine getting busier or quieter moves them alike and their ratio stays fair.
+   */
+  engines(lists: GlossaryEntry[][], reps: number) {
+    const compiled = lists.map((entries) => {
+      const t0 = performance.now();
+      const matcher = compileMatcher(entries);
+      return { entries, matcher, compileMs: performance.now() - t0 };
+    });
+    for (const c of compiled) engineOnce(c.entries, c.matcher); // warm the JIT
+    const runs = compiled.map(() => [] as ReturnType<typeof engineOnce>[]);
+    for (let r = 0; r < reps; r++) compiled.forEach((c, i) => runs[i]!.push(engineOnce(c.entries, c.matcher)));
+    return compiled.map((c, i) => ({
+      compileMs: c.compileMs,
+      firstPass: median(runs[i]!.map((r) => r.firstPass)),
+      deferred: median(runs[i]!.map((r) => r.deferred)),
+      matches: runs[i]![0]!.matches,
+      painted: runs[i]![0]!.painted,
+      patterns: c.matcher.patternCount,
+    }));
   },
 
   /** Our engine over a plain list of forms (the same list given to mark.js). */
