@@ -120,6 +120,40 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'open shadow roots are explained, also of a component the page defines late',
+    async run({ page, base }) {
+      await page.goto(`${base}/frames.html`);
+      // Marks inside shadow roots, read from each open shadow root's own ranges.
+      const inShadows = () =>
+        page.evaluate(() => {
+          const out: string[] = [];
+          for (const [name, h] of CSS.highlights) {
+            if (name === 'health-glossary-active') continue;
+            for (const r of h as Iterable<AbstractRange>) {
+              const root = r.startContainer.getRootNode();
+              if (!(root instanceof ShadowRoot)) continue;
+              const live = document.createRange();
+              live.setStart(r.startContainer, r.startOffset);
+              live.setEnd(r.endContainer, r.endOffset);
+              out.push(`${(root.host as Element).id}:${live.toString().toLowerCase()}`);
+            }
+          }
+          return out;
+        });
+      await waitFor('the late component to be explained', inShadows, (list) => list.includes('card:cortisol') && list.includes('late:insulin'), 6_000);
+    },
+  },
+  {
+    name: 'a section the page reveals is marked when it opens',
+    async run({ page, base }) {
+      await page.goto(`${base}/dynamic.html`);
+      await waitFor('highlights', () => highlighted(page), (list) => list.includes('serotonin'));
+      assert(!(await highlighted(page)).includes('insulin'), 'text inside a hidden section is marked');
+      await page.click('#toggle');
+      await waitFor('the revealed section to be marked', () => highlighted(page), (list) => list.includes('insulin'), 2_000);
+    },
+  },
+  {
     name: 'hovering a term opens its card, Escape closes it',
     async run({ page, base }) {
       await page.goto(`${base}/article.html`);
