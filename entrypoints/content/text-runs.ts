@@ -1,4 +1,4 @@
-import { isInlineElement, isSkippedElement } from './skip-rules';
+import { isInlineElement, isInsideSkipped, isSkippedElement } from './skip-rules';
 
 /**
  * The text of consecutive text nodes within one block, joined, with each node's start offset.
@@ -152,7 +152,8 @@ export function findShadowRoots(root: Node): ShadowRoot[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const shadow = (n as Element).shadowRoot;
-    if (shadow && !isSkippedElement(n as Element)) out.push(shadow);
+    // Hosts are rare, so checking their ancestors costs little: a component inside an editor is left alone.
+    if (shadow && !isInsideSkipped(n, root)) out.push(shadow);
   }
   return out;
 }
@@ -165,5 +166,5 @@ export function findUndefinedElements(root: Node): Element[] {
   if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return [];
   const found = [...(root as ParentNode).querySelectorAll(':not(:defined)')];
   if (root.nodeType === 1 && !(root as Element).matches(':defined')) found.push(root as Element);
-  return found.filter((el) => !isSkippedElement(el));
+  return found.filter((el) => !isInsideSkipped(el, root));
 }
