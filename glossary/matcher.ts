@@ -77,7 +77,7 @@ export interface CompiledMatcher {
  * which no ordinary word looks like, match in any case.
  */
 export function isCaseSensitiveForm(form: string): boolean {
-  const word = form.replace(/['’]s$/u, '');
+  const word = form.replace(/['\u2019]s$/u, '');
   if (!/^\p{L}+$/u.test(word)) return false;
   let capitals = 0;
   for (const ch of word) if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capitals++;
