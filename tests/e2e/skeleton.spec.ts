@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { CHROME_BUILD, FIREFOX_BUILD } from '../support/extension';
 import { expect, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
 
 test.describe('a reader on a health article', () => {
@@ -67,5 +69,15 @@ test.describe('the options page', () => {
     await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: 1_000 }).toBe(0);
     await toggle.check();
     await waitForHighlights(page, 5);
+  });
+});
+
+test.describe('what every page loads', () => {
+  test('the content script is plain ASCII, so the browser holds it in one byte per character', async () => {
+    for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
+      const script = readFileSync(`${build}content-scripts/content.js`, 'utf8');
+      const wide = script.match(/[^\x00-\x7f]/u);
+      expect(wide?.index === undefined ? null : script.slice(Math.max(0, wide.index - 60), wide.index + 20), build).toBeNull();
+    }
   });
 });
