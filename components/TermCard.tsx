@@ -13,11 +13,14 @@ export interface TermCardProps {
   onEntryChange?: (entry: GlossaryEntry) => void;
 }
 
-const REVIEWED_FORMAT = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+// Made when the first card shows, not when a page loads the script: creating a date format
+// loads the browser's locale data, which took several milliseconds on a page's first load.
+let reviewedFormat: Intl.DateTimeFormat | undefined;
 
 function reviewedLabel(date: string): string {
   const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : REVIEWED_FORMAT.format(parsed);
+  reviewedFormat ??= new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(parsed.getTime()) ? date : reviewedFormat.format(parsed);
 }
 
 function hostOf(url: string): string {
