@@ -41,6 +41,7 @@ export class Interaction {
   private hovered: PageTerm | null = null;
   private shownFor: PageTerm | null = null;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
+  private entriesRead = false;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private lastPoint: { x: number; y: number; buttons: number } | null = null;
@@ -158,7 +159,15 @@ export class Interaction {
     if (term) {
       engine.setActive(term);
       if (this.shownFor === term) this.cancelHide();
-      else this.showTimer = setTimeout(guarded(() => this.show(term)), this.options.getDelay());
+      else {
+        this.showTimer = setTimeout(guarded(() => this.show(term)), this.options.getDelay());
+        // The explanations are read the first time a card may open: during the dwell, not in
+        // the frame that shows the card.
+        if (!this.entriesRead) {
+          this.entriesRead = true;
+          setTimeout(guarded(() => void engine.glossary.entries.length), 0);
+        }
+      }
     } else if (!this.card.isOpen) engine.setActive(null);
     else if (!this.card.pinned) {
       engine.setActive(this.shownFor);

@@ -82,7 +82,7 @@ test.describe('hovering with intent', () => {
 });
 
 test.describe('what the card says', () => {
-  test('a page is marked without reading the explanations; they are read when the first card opens', async ({ openFixture }) => {
+  test('a page is marked without reading the explanations; they are read once the reader points at a term', async ({ openFixture }) => {
     const page = await openFixture('article.html', { minTerms: 5 });
     const parsed = () => page.evaluate(() => performance.getEntriesByName('health-glossary:entries-parsed').length);
     expect(await parsed()).toBe(0);
