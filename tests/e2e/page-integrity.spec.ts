@@ -144,19 +144,21 @@ test.describe('pages that change', () => {
 });
 
 test.describe('strict and huge pages', () => {
-  test("works under Content-Security-Policy default-src 'none' without a single violation", async ({ context }) => {
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  for (const policy of ["default-src 'none'", "default-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'"])
+    test(`works under Content-Security-Policy ${policy} without a single violation`, async ({ context }) => {
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content.Security.Policy|Refused to|Trusted ?Type/i.test(m.text())) violations.push(m.text());
+      });
+      page.on('pageerror', (e) => violations.push(String(e)));
+      // csp.html is the article without inline styles, so any violation would be ours.
+      await page.goto(`${FIXTURE_URL}/csp.html?csp=${encodeURIComponent(policy)}`);
+      await waitForHighlights(page, 5);
+      await hoverText(page, '#hormones', 'cortisol');
+      await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
+      expect(violations).toEqual([]);
     });
-    // csp.html is the article without inline styles, so any violation would be ours.
-    await page.goto(`${FIXTURE_URL}/csp.html?csp=${encodeURIComponent("default-src 'none'")}`);
-    await waitForHighlights(page, 5);
-    await hoverText(page, '#hormones', 'cortisol');
-    await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
-    expect(violations).toEqual([]);
-  });
 
   test('no request leaves the machine: only the page itself is fetched', async ({ context, openFixture }) => {
     const requests: string[] = [];
