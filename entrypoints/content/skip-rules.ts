@@ -37,6 +37,8 @@ export const SKIP_ATTRIBUTES = ['contenteditable', 'aria-hidden', 'hidden', 'rol
 /** Whether the element and everything inside it is left alone. */
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.localName)) return true;
+  // A whole document in design mode is an editor (an editing frame of a mail or blog tool).
+  if (el.localName === 'body' && el.ownerDocument.designMode === 'on') return true;
   if (!el.hasAttributes()) return false;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

@@ -107,6 +107,12 @@ test.describe('pages that change', () => {
       const frame = page.frame({ name })!;
       await expect.poll(async () => (await highlightedTexts(frame as never)).includes(term), { timeout: 3_000, message: name }).toBe(true);
     }
+    // A frame in design mode is an editor: nothing is marked there, also after typing.
+    const editing = page.frame({ name: 'design-frame' })!;
+    await editing.locator('body').click();
+    await page.keyboard.type(' Also cortisol.');
+    await page.waitForTimeout(400);
+    expect(await highlightedTexts(editing as never)).toEqual([]);
     // The shadow root's term opens its card like any other.
     const box = await page.locator('#card').evaluate((host) => {
       const p = host.shadowRoot!.getElementById('inside')!;

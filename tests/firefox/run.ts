@@ -117,6 +117,8 @@ const checks: Check[] = [
       const inFrames = async () => (await Promise.all(page.frames().map((f) => highlighted(f).catch(() => [])))).flat();
       const marked = await waitFor('highlights in frames', inFrames, (list) => ['microbiome', 'melatonin', 'insulin'].every((w) => list.includes(w)));
       assert(marked.includes('serotonin'), 'the main page is not highlighted');
+      // The editing frame (design mode) also says serotonin: it must stay unmarked.
+      assert(marked.filter((w) => w === 'serotonin').length === 1, `text in an editing frame is marked (${marked.join(', ')})`);
     },
   },
   {
