@@ -2,25 +2,40 @@ import trie from 'virtual:glossary-trie';
 import { entryFlags, type EntryFlags } from './entry-flags';
 import type { Glossary } from './glossary';
 import { compileMatcher, matcherFromTrie, type CompiledMatcher } from './matcher';
-import { decodeBundledTrie, decodeFlags } from './trie-codec';
+import { decodeBundledTrie, decodeFlags, TRIE_VERSION } from './trie-codec';
 
 /** What a page needs to match and show a glossary's terms. */
 export interface PreparedGlossary {
-  matcher: CompiledMatcher;
   flags: EntryFlags;
+  /**
+   * The matcher, made the first time it is asked for: a frame with no text (an advert, an empty
+   * frame) never decodes or compiles one.
+   */
+  matcher(): CompiledMatcher;
+}
+
+/** Makes a matcher once, and shows how long it took in the browser's performance tools. */
+function once(make: () => CompiledMatcher): () => CompiledMatcher {
+  let matcher: CompiledMatcher | undefined;
+  return () => {
+    if (!matcher) {
+      const t0 = performance.now();
+      matcher = make();
+      performance.measure('health-glossary:compile', { start: t0, end: performance.now() });
+    }
+    return matcher;
+  };
 }
 
 let bundled: PreparedGlossary | null | undefined;
 
 /**
- * The bundled glossary's matcher and flags, from the trie built at build time: decoding typed
+ * The bundled glossary's flags and matcher, from the trie built at build time: decoding typed
  * arrays, with no entry parsed and nothing compiled. Null if the build made no trie.
  */
 export function prepareBundled(): PreparedGlossary | null {
-  if (bundled === undefined) {
-    const data = decodeBundledTrie(trie);
-    bundled = data && trie ? { matcher: matcherFromTrie(data), flags: decodeFlags(trie) } : null;
-  }
+  if (bundled === undefined)
+    bundled = trie?.v === TRIE_VERSION ? { flags: decodeFlags(trie), matcher: once(() => matcherFromTrie(decodeBundledTrie(trie)!)) } : null;
   return bundled;
 }
 
@@ -28,7 +43,7 @@ export function prepareBundled(): PreparedGlossary | null {
 export function prepareGlossary(glossary: Glossary, isCustom: (entry: { id: string }) => boolean): PreparedGlossary {
   let prepared = compiled.get(glossary);
   if (!prepared) {
-    prepared = { matcher: compileMatcher(glossary.entries), flags: entryFlags(glossary.entries, isCustom) };
+    prepared = { flags: entryFlags(glossary.entries, isCustom), matcher: once(() => compileMatcher(glossary.entries)) };
     compiled.set(glossary, prepared);
   }
   return prepared;

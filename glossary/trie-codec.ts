@@ -12,8 +12,11 @@ import type { GlossaryEntry } from './schema';
  * (one byte per node, arrays rebuilt by loops) was tried: a third of the size, but those loops
  * run in a fresh content-script context on every page, mostly unoptimized, and took 6–11 ms.
  */
+/** The layout version; a trie of another version is not used. */
+export const TRIE_VERSION = 3;
+
 export interface EncodedTrie {
-  v: 3;
+  v: typeof TRIE_VERSION;
   /** Fingerprint of the entry ids, in order: the trie is only valid for that exact list. */
   ids: string;
   entryCount: number;
@@ -62,7 +65,7 @@ export function encodeTrie(data: TrieData, entries: readonly Pick<GlossaryEntry,
   data.patExact.forEach((e, i) => e !== null && exact.push([i, e]));
   const flags = entryFlags(entries);
   return {
-    v: 3,
+    v: TRIE_VERSION,
     ids: idsFingerprint(entries.map((e) => e.id)),
     entryCount: data.entryCount,
     nodeCount: data.nodeCount,
@@ -90,7 +93,7 @@ export function decodeTrie(encoded: EncodedTrie | null | undefined, ids: readonl
  * build made none.
  */
 export function decodeBundledTrie(encoded: EncodedTrie | null | undefined): TrieData | null {
-  if (!encoded || encoded.v !== 3) return null;
+  if (encoded?.v !== TRIE_VERSION) return null;
   const patEntry = new Int32Array(fromBase64(encoded.patEntry));
   const patExact: (string | null)[] = new Array<string | null>(patEntry.length).fill(null);
   for (const [i, text] of encoded.exact) patExact[i] = text;

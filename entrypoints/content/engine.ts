@@ -55,6 +55,7 @@ const LONG_TASK_MS = 50;
  * 6 s on a 100,000-cell table; filled to the time budget: 0.2 s).
  */
 const OBSERVE_CHUNK = 200;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** How often, and how many times, not-yet-defined custom elements are looked at for a shadow root. */
 const HOST_CHECK_MS = 1_000;
 const HOST_CHECKS = 60;
@@ -91,7 +92,8 @@ interface RunRecord {
 export interface EngineOptions {
   /** Read only when a term's entry is needed (a card, the popup's list), not to match or paint. */
   glossary: Glossary;
-  matcher: CompiledMatcher;
+  /** Asked for when the first words are matched: a frame without any never builds a matcher. */
+  matcher: () => CompiledMatcher;
   flags: EntryFlags;
   settings: Settings;
   /** Styles adopted into open shadow roots so ::highlight rules apply there. */
@@ -146,6 +148,7 @@ export class Engine {
   /** While true, runs are checked against the viewport as they are found (document order ≈ top to bottom). */
   private eagerChecking = true;
   private shadowRoots = new Set<ShadowRoot>();
+  private matcher: CompiledMatcher | undefined;
   private running = false;
   private scrollListener: AbortController | undefined;
   /** Called when a batch of scanning is done, e.g. to refresh what the popup shows. */
@@ -469,7 +472,9 @@ export class Engine {
   private onRun(text: TextRun, eager: boolean): void {
     const t = text.text;
     this.evidence.chars += t.length;
-    const matcher = this.options.matcher;
+    // Space between tags (all an advert's frame may have) has no term to find.
+    if (!HAS_LETTER_OR_DIGIT.test(t)) return;
+    const matcher = (this.matcher ??= this.options.matcher());
     let at = this.poolUsed;
     let found = matcher.scanInto(t, 0, t.length, this.pool, at);
     if (found === 0) return;

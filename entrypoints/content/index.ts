@@ -51,12 +51,9 @@ export default defineContentScript({
       }
       if (!active) return;
       if (!engine) {
-        const t0 = performance.now();
         // The bundled glossary comes with its trie and flags built at build time: its entries'
-        // texts are parsed only when a card or the popup first needs one.
+        // texts are parsed only when the reader points at a term or the popup asks.
         const { matcher, flags } = (glossary === bundledGlossary() && prepareBundled()) || prepareGlossary(glossary, isCustomEntry);
-        // Visible in the browser's performance tools.
-        performance.measure('health-glossary:compile', { start: t0, end: performance.now() });
         engine = new Engine({ glossary, matcher, flags, settings, shadowStyles });
         const started = performance.now();
         engine.onIdle = () => {

@@ -32,7 +32,7 @@ function floorOnce(): number {
 
 function engineOnce(entries: readonly GlossaryEntry[], matcher = compileMatcher(entries)) {
   const glossary = createGlossary(entries);
-  const engine = new Engine({ glossary, matcher, flags: entryFlags(entries), settings: SETTINGS, root: document.body });
+  const engine = new Engine({ glossary, matcher: () => matcher, flags: entryFlags(entries), settings: SETTINGS, root: document.body });
   const t0 = performance.now();
   engine.start();
   engine.scanNow();
@@ -184,7 +184,7 @@ const api = {
     const glossary = createGlossary(entries);
     const matcher = compileMatcher(entries);
     const stop = watchLongTasks();
-    const engine = new Engine({ glossary, matcher, flags: entryFlags(entries), settings: SETTINGS, root: document.body });
+    const engine = new Engine({ glossary, matcher: () => matcher, flags: entryFlags(entries), settings: SETTINGS, root: document.body });
     const t0 = performance.now();
     engine.start();
     await new Promise<void>((resolve) => {

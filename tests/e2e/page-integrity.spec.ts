@@ -113,6 +113,10 @@ test.describe('pages that change', () => {
     await page.keyboard.type(' Also cortisol.');
     await page.waitForTimeout(400);
     expect(await highlightedTexts(editing as never)).toEqual([]);
+    // A frame with nothing to mark never builds a matcher; the page, which has terms, did once.
+    const builds = (frame: { evaluate: typeof page.evaluate }) => frame.evaluate(() => performance.getEntriesByName('health-glossary:compile').length);
+    expect(await builds(editing)).toBe(0);
+    expect(await builds(page)).toBe(1);
     // The shadow root's term opens its card like any other.
     const box = await page.locator('#card').evaluate((host) => {
       const p = host.shadowRoot!.getElementById('inside')!;
