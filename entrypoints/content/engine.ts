@@ -9,7 +9,7 @@ import { TIMING } from '../../utils/timing';
 import { PageTermIndex, type PageTerm } from './page-terms';
 import { Painter } from './painter';
 import { isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, UI_HOST_TAG } from './skip-rules';
-import { TextRunWalker, findShadowRoots, findUndefinedElements, nodeIndexAt, type TextRun } from './text-runs';
+import { TextRunWalker, findShadowRoots, findUndefinedElements, nodeIndexAt, shadowRootOf, type TextRun } from './text-runs';
 
 type Schedule = (task: () => void) => void;
 
@@ -172,8 +172,8 @@ export class Engine {
     return this.options.glossary;
   }
 
-  /** Open shadow roots seen, for hit-testing inside them. */
-  get openShadowRoots(): ShadowRoot[] {
+  /** Shadow roots seen (open, and closed ones of components), for hit-testing inside them. */
+  get knownShadowRoots(): ShadowRoot[] {
     return [...this.shadowRoots];
   }
 
@@ -452,8 +452,9 @@ export class Engine {
         this.hostTimer = undefined;
         if (!this.running) return;
         for (const host of this.undefinedHosts) {
-          if (host.shadowRoot) this.onShadowRoot(host.shadowRoot);
-          if (host.shadowRoot || !host.isConnected || host.matches(':defined')) this.undefinedHosts.delete(host);
+          const shadow = shadowRootOf(host);
+          if (shadow) this.onShadowRoot(shadow);
+          if (shadow || !host.isConnected || host.matches(':defined')) this.undefinedHosts.delete(host);
         }
         if (this.undefinedHosts.size && ++this.hostChecks < HOST_CHECKS) this.hostTimer = setTimeout(check, HOST_CHECK_MS);
       });

@@ -152,7 +152,7 @@ export class Interaction {
     // pointer resting on the page, or the page scrolling under it, must not swap it for another.
     if (this.card.isOpen && this.card.pinned) return;
     const busy = point.buttons !== 0 || hasSelection();
-    const term = busy ? null : termAtPoint(engine.index, point.x, point.y, engine.openShadowRoots);
+    const term = busy ? null : termAtPoint(engine.index, point.x, point.y, engine.knownShadowRoots);
     if (term === this.hovered) return;
     this.hovered = term;
     clearTimeout(this.showTimer);
@@ -181,7 +181,7 @@ export class Interaction {
     if (!this.card.isOpen || this.inCard(e)) return;
     // A press elsewhere closes the card; a press on its own term is handled when it is released.
     const engine = this.options.getEngine();
-    const term = engine ? termAtPoint(engine.index, e.clientX, e.clientY, engine.openShadowRoots) : null;
+    const term = engine ? termAtPoint(engine.index, e.clientX, e.clientY, engine.knownShadowRoots) : null;
     if (!term || term !== this.shownFor) this.card.close();
   }
 
@@ -193,7 +193,7 @@ export class Interaction {
     if (moved > TAP.maxMove || performance.now() - press.t > TAP.maxMs || hasSelection()) return;
     const engine = this.options.getEngine();
     if (!engine) return;
-    const term = termAtPoint(engine.index, e.clientX, e.clientY, engine.openShadowRoots);
+    const term = termAtPoint(engine.index, e.clientX, e.clientY, engine.knownShadowRoots);
     if (!term) return;
     // Links keep working: a tap or click on a term inside a link is the link's.
     if (term.startNode.parentElement?.closest('a[href], button, [role="button"], [role="link"], summary, label')) return;

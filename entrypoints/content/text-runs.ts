@@ -145,13 +145,39 @@ export function nodeIndexAt(run: Pick<TextRun, 'starts'>, offset: number): numbe
   return lo;
 }
 
-/** Open shadow roots under `root` (hosts are rare, so this is one quick pass over elements). */
+type ClosedRootReaders = {
+  /** Firefox gives content scripts this property. */
+  openOrClosedShadowRoot?: ShadowRoot | null;
+};
+/** Chrome gives content scripts chrome.dom.openOrClosedShadowRoot. */
+const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } } }).chrome?.dom;
+
+/**
+ * An element's shadow root, open or closed. A closed root's text is as much the page's article
+ * as an open one's, and extensions may read it. Closed roots are looked for on custom elements
+ * only (where components put them): asking the browser for every element of a page would cost
+ * more than the whole walk.
+ */
+export function shadowRootOf(el: Element): ShadowRoot | null {
+  if (el.shadowRoot) return el.shadowRoot;
+  if (!el.localName.includes('-')) return null;
+  const firefox = (el as Element & ClosedRootReaders).openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  try {
+    return chromeDom?.openOrClosedShadowRoot?.(el) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Shadow roots under `root`, open or closed (hosts are rare, so this is one quick pass over elements). */
 export function findShadowRoots(root: Node): ShadowRoot[] {
   const out: ShadowRoot[] = [];
-  if (root.nodeType === 1 && (root as Element).shadowRoot) out.push((root as Element).shadowRoot!);
+  const own = root.nodeType === 1 ? shadowRootOf(root as Element) : null;
+  if (own) out.push(own);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const shadow = (n as Element).shadowRoot;
+    const shadow = shadowRootOf(n as Element);
     // Hosts are rare, so checking their ancestors costs little: a component inside an editor is left alone.
     if (shadow && !isInsideSkipped(n, root)) out.push(shadow);
   }

@@ -133,6 +133,27 @@ test.describe('pages that change', () => {
     await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
   });
 
+  test('a component with a closed shadow root is explained too', async ({ openFixture }) => {
+    const page = await openFixture('frames.html');
+    await expect.poll(async () => (await highlightedPlaces(page)).find((p) => p.owner === 'closed-text')?.text, { timeout: 3_000 }).toBe('melatonin');
+    // The page's scripts cannot reach into it, but the painted range can: point at it and read.
+    const box = await page.evaluate(() => {
+      for (const [, h] of CSS.highlights)
+        for (const r of h as Iterable<AbstractRange>)
+          if ((r.startContainer.parentNode as Element | null)?.id === 'closed-text') {
+            const live = document.createRange();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            const rect = live.getBoundingClientRect();
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+      return null;
+    });
+    await page.mouse.move(box!.x - 40, box!.y + 20);
+    await page.mouse.move(box!.x, box!.y, { steps: 5 });
+    await expect(page.getByRole('dialog', { name: 'melatonin' })).toBeVisible({ timeout: 3_000 });
+  });
+
   test('a component the page defines late is explained once its shadow root appears', async ({ openFixture }) => {
     const page = await openFixture('frames.html');
     expect((await highlightedPlaces(page)).some((p) => p.owner === 'late')).toBe(false);
@@ -142,7 +163,7 @@ test.describe('pages that change', () => {
   test('a site switched off stays off inside its frames, including srcdoc and page-filled ones', async ({ openFixture, serviceWorker }) => {
     const page = await openFixture('frames.html');
     const markedInFrames = async () => (await Promise.all(page.frames().map((f) => highlightedTexts(f as never).catch(() => [])))).flat();
-    await expect.poll(async () => (await markedInFrames()).filter((t) => ['melatonin', 'insulin', 'microbiome'].includes(t)).length, { timeout: 3_000 }).toBe(3);
+    await expect.poll(async () => new Set((await markedInFrames()).filter((t) => ['melatonin', 'insulin', 'microbiome'].includes(t))).size, { timeout: 3_000 }).toBe(3);
     await serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { sync: { set(i: object): Promise<void> } } } }).chrome.storage.sync.set({
         settings: { blockedSites: ['127.0.0.1'] },

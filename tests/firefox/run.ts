@@ -122,7 +122,7 @@ const checks: Check[] = [
     },
   },
   {
-    name: 'open shadow roots are explained, also of a component the page defines late',
+    name: 'shadow roots are explained: open, closed, and of a component the page defines late',
     async run({ page, base }) {
       await page.goto(`${base}/frames.html`);
       // Marks inside shadow roots, read from each open shadow root's own ranges.
@@ -142,7 +142,12 @@ const checks: Check[] = [
           }
           return out;
         });
-      await waitFor('the late component to be explained', inShadows, (list) => list.includes('card:cortisol') && list.includes('late:insulin'), 6_000);
+      await waitFor(
+        'an open, a closed and a late component to be explained',
+        inShadows,
+        (list) => list.includes('card:cortisol') && list.includes('closed:melatonin') && list.includes('late:insulin'),
+        6_000,
+      );
     },
   },
   {
