@@ -48,6 +48,12 @@ export function getFoldTable(): Uint16Array {
   return foldTable;
 }
 
+/**
+ * Text holds a term only if it has a letter or digit, of any script: a reader's own term must
+ * have one, and the page engine skips text without one (space between tags) unmatched.
+ */
+export const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /** Word classes per code unit. */
 export const UNKNOWN = 0;
 export const WORD = 1;

@@ -4,6 +4,7 @@
  * `custom-terms.ts`, the full rules for new terms in `term-rules.ts`, files in `term-files.ts`.
  */
 import type { GlossaryEntry } from '../glossary/schema';
+import { HAS_WORD } from '../glossary/normalize';
 
 export interface CustomTerm {
   id: string;
@@ -23,8 +24,8 @@ export type TermFields = Pick<CustomTerm, 'term' | 'variants' | 'explanation' | 
 /** Stated in options and enforced everywhere a term comes in. */
 export const LIMITS = Object.freeze({ terms: 500, nameChars: 80, variants: 20, explanationChars: 600, linkChars: 2000 });
 
-/** A name must hold at least one letter or digit, of any script. */
-export const HAS_WORD = /[\p{L}\p{N}]/u;
+/** A name must hold at least one letter or digit, of any script (the rule the page engine uses too). */
+export { HAS_WORD };
 export const STORED_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 export const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 export const nameKey = (s: string) => squash(s).toLocaleLowerCase('en');

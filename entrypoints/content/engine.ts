@@ -2,6 +2,7 @@ import { CATEGORY_IDS } from '../../glossary/categories';
 import type { EntryFlags } from '../../glossary/entry-flags';
 import type { Glossary } from '../../glossary/glossary';
 import { isHealthPage } from '../../glossary/health-gate';
+import { HAS_WORD } from '../../glossary/normalize';
 import type { CompiledMatcher } from '../../glossary/matcher';
 import type { Settings } from '../../utils/settings-schema';
 import { guarded } from '../../utils/guard';
@@ -55,7 +56,6 @@ const LONG_TASK_MS = 50;
  * 6 s on a 100,000-cell table; filled to the time budget: 0.2 s).
  */
 const OBSERVE_CHUNK = 200;
-const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** How often, and how many times, not-yet-defined custom elements are looked at for a shadow root. */
 const HOST_CHECK_MS = 1_000;
 const HOST_CHECKS = 60;
@@ -474,7 +474,7 @@ export class Engine {
     const t = text.text;
     this.evidence.chars += t.length;
     // Space between tags (all an advert's frame may have) has no term to find.
-    if (!HAS_LETTER_OR_DIGIT.test(t)) return;
+    if (!HAS_WORD.test(t)) return;
     const matcher = (this.matcher ??= this.options.matcher());
     let at = this.poolUsed;
     let found = matcher.scanInto(t, 0, t.length, this.pool, at);

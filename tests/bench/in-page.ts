@@ -7,14 +7,11 @@ import { entryFlags } from '../../glossary/entry-flags';
 import { compileMatcher } from '../../glossary/matcher';
 import type { GlossaryEntry } from '../../glossary/schema';
 import { Engine } from '../../entrypoints/content/engine';
+import { median } from './median';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings-schema';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, disabledCategories: [], blockedSites: [], onlySites: [] };
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 /** The floor: a TreeWalker pass over the same text nodes that touches every character once. */
 function floorOnce(): number {

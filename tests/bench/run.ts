@@ -16,6 +16,7 @@ import { compileMatcher } from '../../glossary/matcher';
 import type { GlossaryEntry } from '../../glossary/schema';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/browsers';
 import { CHROME_BUILD, requireBuild } from '../support/extension';
+import { median } from './median';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -181,7 +182,6 @@ async function openPage(page: Page, html: string, script: string) {
  * compiles the content script (cold); later loads use the browser's code cache (warm).
  */
 async function typicalArticle(html: string) {
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
   const measure = async (withExtension: boolean) => {
     const dir = requireBuild(CHROME_BUILD);
     const extensionArgs = withExtension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : [];
