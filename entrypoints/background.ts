@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { ExplainSelectionReply } from '../utils/messages';
+import type { ContentRequest, ExplainSelectionReply } from '../utils/messages';
 import { matchesSite } from '../utils/sites';
 import { loadSettings, updateSettings } from '../utils/settings';
 
@@ -17,12 +17,17 @@ async function openLookup(text: string, tabId?: number): Promise<void> {
  * "Explain" for a selection: the card opens at the selection when the glossary knows the words,
  * otherwise the look-up opens with them, so the reader gets suggestions instead of nothing.
  */
-export async function explainSelection(tabId: number, text?: string): Promise<ExplainSelectionReply> {
+export async function explainSelection(tabId: number, text?: string, frameId?: number): Promise<ExplainSelectionReply> {
   let reply: ExplainSelectionReply | null = null;
   try {
-    reply = (await browser.tabs.sendMessage(tabId, { type: 'explain-selection', text }, { frameId: 0 })) as ExplainSelectionReply;
+    // The context menu says which frame was clicked; the keyboard command does not, so every frame
+    // is asked and only the one holding the selection answers.
+    const message: ContentRequest = { type: 'explain-selection', text };
+    reply = ((frameId === undefined
+      ? await browser.tabs.sendMessage(tabId, message)
+      : await browser.tabs.sendMessage(tabId, message, { frameId })) ?? null) as ExplainSelectionReply | null;
   } catch {
-    reply = null; // no content script here (a browser page, the store, a PDF)
+    reply = null; // no content script here (a browser page, the store, a PDF), or no frame holds a selection
   }
   const words = reply?.text || text || '';
   if (!reply?.found) await openLookup(words, tabId);
@@ -53,7 +58,7 @@ export default defineBackground(() => {
     );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void explainSelection(tab.id, info.selectionText);
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void explainSelection(tab.id, info.selectionText, info.frameId);
   });
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -1,12 +1,16 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Glossary } from '../../glossary';
 import { foldText } from '../../glossary/normalize';
-import type {
-  ContentRequest,
-  ExplainSelectionReply,
-  PageTermSummary,
-  PageTermsReply,
-  ShowTermReply,
+import {
+  PAGE_PORT,
+  type ContentRequest,
+  type ExplainSelectionReply,
+  type FrameReport,
+  type PageTermSummary,
+  type PageTermsReply,
+  type ShowTermReply,
+  type ShowTermRequest,
+  type ShowTermResult,
 } from '../../utils/messages';
 import type { Engine } from './engine';
 import type { Interaction } from './interaction';
@@ -17,24 +21,44 @@ interface Deps {
   interaction: Interaction;
 }
 
-/** Answers the popup and background. Only the top frame answers, so a tab replies once. */
+/** Answers the popup and background, in every frame of the tab (each frame has its own terms). */
 export function listenForRequests(deps: Deps): () => void {
-  if (window !== window.top) return () => {};
-  const listener = (message: unknown): Promise<unknown> | undefined => {
+  // crypto.randomUUID is for secure pages only; a frame's name needs to be unique in its tab alone.
+  const frame = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('-');
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const request = message as ContentRequest;
-    switch (request?.type) {
-      case 'page-terms':
-        return Promise.resolve(pageTerms(deps));
-      case 'show-term':
-        return Promise.resolve(showTerm(deps, request.id));
-      case 'explain-selection':
-        return Promise.resolve(explainSelection(deps, request.text));
-      default:
-        return undefined;
-    }
+    if (request?.type !== 'explain-selection') return undefined;
+    // Sent to every frame when the browser did not say which holds the selection: only that one answers.
+    if (!holdsSelection()) return undefined;
+    return Promise.resolve(explainSelection(deps, request.text));
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (port.name !== PAGE_PORT) return;
+    const report: FrameReport = { type: 'frame-terms', frame, top: window === window.top, childFrames: window.frames.length, reply: pageTerms(deps) };
+    port.postMessage(report);
+    port.onMessage.addListener((message: unknown) => {
+      const request = message as ShowTermRequest;
+      if (request?.type !== 'show-term' || request.frame !== frame) return;
+      const result: ShowTermResult = { type: 'shown', frame, ...showTerm(deps, request.id) };
+      port.postMessage(result);
+    });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  browser.runtime.onConnect.addListener(onConnect);
+  return () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.runtime.onConnect.removeListener(onConnect);
+  };
+}
+
+/**
+ * Whether the reader's selection is in this frame: it is not empty here, and the focus is not in
+ * a frame inside this one (where a newer selection would be).
+ */
+function holdsSelection(): boolean {
+  const active = document.activeElement;
+  if (active && (active.localName === 'iframe' || active.localName === 'frame')) return false;
+  return (window.getSelection()?.toString().trim() ?? '') !== '';
 }
 
 function pageTerms({ getEngine }: Deps): PageTermsReply {

@@ -1,5 +1,12 @@
-import { browser } from 'wxt/browser';
-import type { ContentRequest, PageTermsReply } from '../../utils/messages';
+import { browser, type Browser } from 'wxt/browser';
+import {
+  PAGE_PORT,
+  type FrameReport,
+  type PageTermSummary,
+  type PageTermsReply,
+  type ShowTermRequest,
+  type ShowTermResult,
+} from '../../utils/messages';
 
 export interface ActiveTab {
   id: number;
@@ -39,12 +46,100 @@ export function isRestricted(url: string): boolean {
   return host === 'chrome.google.com' || host === 'chromewebstore.google.com' || host === 'addons.mozilla.org' || /\.pdf(?:$|[?#])/iu.test(url);
 }
 
-export async function ask<T>(tabId: number, request: ContentRequest): Promise<T | null> {
-  try {
-    return ((await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as T) ?? null;
-  } catch {
-    return null;
-  }
+/**
+ * How long to wait for frames that have not reported yet, once the top frame has: a frame whose
+ * page no extension may read (or that is still loading) never reports.
+ */
+const LATE_FRAME_MS = 400;
+
+/** The terms marked in every frame of the tab, merged; null if no frame could be read. */
+export interface TabTerms extends PageTermsReply {
+  /** For each term: the frame that holds its first occurrence (the top frame's when it has one). */
+  frameOf: Map<string, string>;
 }
 
-export const pageTerms = (tabId: number) => ask<PageTermsReply>(tabId, { type: 'page-terms' });
+/** Asks every frame of the tab for its terms over one port, and merges the answers. */
+export function pageTerms(tabId: number): Promise<TabTerms | null> {
+  return new Promise((resolve) => {
+    const reports: FrameReport[] = [];
+    let port: Browser.runtime.Port;
+    try {
+      port = browser.tabs.connect(tabId, { name: PAGE_PORT });
+    } catch {
+      return resolve(null);
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      clearTimeout(timer);
+      port.disconnect();
+      resolve(mergeReports(reports));
+    };
+    port.onDisconnect.addListener(() => {
+      clearTimeout(timer);
+      resolve(mergeReports(reports));
+    });
+    port.onMessage.addListener((message: unknown) => {
+      const report = message as FrameReport;
+      if (report?.type !== 'frame-terms') return;
+      reports.push(report);
+      clearTimeout(timer);
+      if (allReported(reports)) finish();
+      else timer = setTimeout(finish, LATE_FRAME_MS);
+    });
+  });
+}
+
+/**
+ * Whether every frame has answered: each frame says how many frames it holds, so once the top
+ * frame has answered, the count of frames to hear from is known (frames answer in any order).
+ */
+export function allReported(reports: readonly FrameReport[]): boolean {
+  if (!reports.some((r) => r.top)) return false;
+  return reports.length >= 1 + reports.reduce((sum, r) => sum + r.childFrames, 0);
+}
+
+/** The top frame's terms first, in reading order, then each frame's new ones; counts summed. */
+export function mergeReports(reports: readonly FrameReport[]): TabTerms | null {
+  if (reports.length === 0) return null;
+  const ordered = [...reports].sort((a, b) => Number(b.top) - Number(a.top));
+  const top = ordered[0]!;
+  const terms: PageTermSummary[] = [];
+  const byId = new Map<string, PageTermSummary>();
+  const frameOf = new Map<string, string>();
+  for (const report of ordered) {
+    if (!report.reply.active) continue;
+    for (const t of report.reply.terms) {
+      const known = byId.get(t.id);
+      if (known) known.count += t.count;
+      else {
+        const copy = { ...t };
+        byId.set(t.id, copy);
+        terms.push(copy);
+        frameOf.set(t.id, report.frame);
+      }
+    }
+  }
+  return { active: top.reply.active || ordered.some((r) => r.reply.active), hostname: top.reply.hostname, terms, frameOf };
+}
+
+/** Scrolls to a term in the frame that holds it and opens its card there. */
+export function showTerm(tabId: number, frame: string, id: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let port: Browser.runtime.Port;
+    try {
+      port = browser.tabs.connect(tabId, { name: PAGE_PORT });
+    } catch {
+      return resolve(false);
+    }
+    port.onDisconnect.addListener(() => resolve(false));
+    port.onMessage.addListener((message: unknown) => {
+      const result = message as ShowTermResult;
+      if (result?.type === 'shown' && result.frame === frame) {
+        port.disconnect();
+        resolve(result.shown);
+      }
+    });
+    const request: ShowTermRequest = { type: 'show-term', frame, id };
+    port.postMessage(request);
+  });
+}

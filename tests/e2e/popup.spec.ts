@@ -89,6 +89,31 @@ test.describe('the page beside the popup', () => {
     await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible();
   });
 
+  test('lists the terms of every frame, also another site\'s; choosing one opens it in its frame', async ({ context, extensionId, serviceWorker, openFixture }) => {
+    const page = await openFixture('framed.html');
+    // Each frame runs its own content script: wait until both frames have marked their words.
+    for (const [file, term] of [['frame-inner.html', 'microbiome'], ['frame-other.html', 'cortisol']] as const) {
+      await expect
+        .poll(async () => {
+          const frame = page.frames().find((f) => f.url().endsWith(file));
+          return frame ? (await highlightedTexts(frame as never)).includes(term) : false;
+        }, { timeout: 5_000, message: file })
+        .toBe(true);
+    }
+    expect(new URL(page.frames().find((f) => f.url().endsWith('frame-other.html'))!.url()).hostname).toBe('localhost');
+    const tabId = await tabIdOf(serviceWorker, `${FIXTURE_URL}/framed.html`);
+    const popup = await openPopup(context, extensionId, `?tab=${tabId}`);
+    await popup.getByRole('tab', { name: 'On this page' }).click();
+    const list = popup.getByRole('list', { name: 'Terms on this page' });
+    // The top page's words first, then the frames'.
+    await expect(list.getByRole('button')).toHaveCount(3);
+    await expect(list.getByRole('button').first()).toHaveAccessibleName(/^serotonin ×1/u);
+    await expect(list.getByRole('button', { name: /^microbiome ×1/u })).toBeVisible();
+    await list.getByRole('button', { name: /^cortisol ×1/u }).click();
+    await expect(page.frameLocator('#other').getByRole('dialog', { name: 'cortisol' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+
   test('the site switch turns highlighting off and on for that site', async ({ context, extensionId, serviceWorker, openFixture }) => {
     const page = await openFixture('article.html', { minTerms: 5 });
     const tabId = await tabIdOf(serviceWorker, `${FIXTURE_URL}/article.html`);
@@ -141,5 +166,31 @@ test.describe('explain the selection (context menu and keyboard command)', () =>
     await popup.waitForLoadState();
     await expect(popup.getByRole('searchbox')).toHaveValue('seratonin levels');
     await expect(popup.getByRole('list', { name: 'Results' }).getByRole('button').first()).toHaveAccessibleName(/^serotonin/u);
+  });
+
+  test('a word selected inside a frame opens its card in that frame', async ({ serviceWorker, openFixture }) => {
+    const page = await openFixture('framed.html');
+    const tabId = await tabIdOf(serviceWorker, `${FIXTURE_URL}/framed.html`);
+    const select = ([id, word]: readonly [string, string]) => {
+      const p = document.getElementById(id)!.firstChild as Text;
+      const r = document.createRange();
+      r.setStart(p, p.data.indexOf(word));
+      r.setEnd(p, p.data.indexOf(word) + word.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    };
+    // An older selection stays in the top page; the reader then selects a word in the letter's frame.
+    await page.evaluate(select, ['main', 'serotonin'] as const);
+    const inner = page.frames().find((f) => f.url().endsWith('frame-inner.html'))!;
+    await page.locator('#frame').focus();
+    await inner.evaluate(select, ['inner', 'microbiome'] as const);
+    // The keyboard command: the browser does not say which frame, so the one holding the selection answers.
+    const reply = await serviceWorker.evaluate(
+      (id) => (globalThis as unknown as { healthGlossary: { explainSelection(id: number): Promise<{ found: boolean; text: string }> } }).healthGlossary.explainSelection(id),
+      tabId,
+    );
+    expect(reply).toEqual({ found: true, text: 'microbiome' });
+    await expect(page.frameLocator('#frame').getByRole('dialog', { name: 'microbiome' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 });

@@ -115,8 +115,8 @@ const checks: Check[] = [
       await page.goto(`${base}/frames.html`);
       // Every frame's own highlighted words, joined: each frame paints in its own document.
       const inFrames = async () => (await Promise.all(page.frames().map((f) => highlighted(f).catch(() => [])))).flat();
-      const marked = await waitFor('highlights in frames', inFrames, (list) => ['microbiome', 'melatonin', 'insulin'].every((w) => list.includes(w)));
-      assert(marked.includes('serotonin'), 'the main page is not highlighted');
+      // The page and each frame are marked by their own content scripts, in no fixed order: wait for all.
+      const marked = await waitFor('highlights in the page and its frames', inFrames, (list) => ['serotonin', 'microbiome', 'melatonin', 'insulin'].every((w) => list.includes(w)));
       // The editing frame (design mode) also says serotonin: it must stay unmarked.
       assert(marked.filter((w) => w === 'serotonin').length === 1, `text in an editing frame is marked (${marked.join(', ')})`);
     },
@@ -225,6 +225,42 @@ const checks: Check[] = [
         (text) => text.length > 0,
       );
       assert(first.startsWith('serotonin'), `the first result is "${first}"`);
+    },
+  },
+  {
+    name: "the popup lists the terms of every frame, another site's too, and opens one in its frame",
+    async run({ browser, page, base }) {
+      await page.goto(`${base}/framed.html`);
+      const inFrames = async () => (await Promise.all(page.frames().map((f) => highlighted(f).catch(() => [])))).flat();
+      await waitFor('highlights in both frames', inFrames, (list) => ['serotonin', 'microbiome', 'cortisol'].every((w) => list.includes(w)));
+      const popup = await browser.newPage();
+      try {
+        await openExtensionPage(popup, 'popup.html');
+        const tabId = await popup.evaluate(async () => {
+          const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } } }).browser;
+          return (await api.tabs.query({})).find((t) => t.url?.endsWith('/framed.html'))?.id ?? -1;
+        });
+        assert(tabId >= 0, 'the framed page has no tab');
+        await openExtensionPage(popup, `popup.html?tab=${tabId}`);
+        const tab = await popup.waitForSelector('#tab-page');
+        await tab!.click();
+        const names = await waitFor(
+          'the terms on this page',
+          () => popup.evaluate(() => [...document.querySelectorAll('[aria-label="Terms on this page"] button')].map((b) => b.textContent ?? '')),
+          (list) => list.length === 3,
+        );
+        assert(names[0]!.startsWith('serotonin'), `the top page's term is not first: ${names.join(' | ')}`);
+        assert(names.some((n) => n.startsWith('cortisol')) && names.some((n) => n.startsWith('microbiome')), `a frame's term is missing: ${names.join(' | ')}`);
+        await popup.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('[aria-label="Terms on this page"] button')].find((b) => b.textContent?.startsWith('cortisol'))!.click());
+        const lab = page.frames().find((f) => f.url().endsWith('/frame-other.html'))!;
+        await waitFor(
+          "cortisol's card in the lab report's frame",
+          () => lab.evaluate(() => document.querySelector('health-glossary-ui')?.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute('aria-labelledby') ?? ''),
+          (id) => id !== '',
+        );
+      } finally {
+        await popup.close().catch(() => {});
+      }
     },
   },
   {

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Glossary } from '../../../glossary/glossary';
 import type { GlossaryEntry } from '../../../glossary/schema';
-import type { PageTermsReply, ShowTermReply } from '../../../utils/messages';
-import { ask, pageTerms, type ActiveTab } from '../tab';
+import { pageTerms, showTerm, type ActiveTab, type TabTerms } from '../tab';
 import { ResultList } from './ResultList';
 
 /** The terms marked in the reader's tab, with counts; choosing one shows it there. */
 export function OnThisPage({ tab, glossary, restricted }: { tab: ActiveTab | null; glossary: Glossary; restricted: boolean }) {
-  const [reply, setReply] = useState<PageTermsReply | null | undefined>(undefined);
+  const [reply, setReply] = useState<TabTerms | null | undefined>(undefined);
   const [order, setOrder] = useState<'page' | 'az'>('page');
   useEffect(() => {
     if (!tab || restricted) return setReply(null);
@@ -23,8 +22,8 @@ export function OnThisPage({ tab, glossary, restricted }: { tab: ActiveTab | nul
   const entries = reply.terms.map((t) => glossary.byId.get(t.id)).filter((e): e is GlossaryEntry => !!e);
   const shown = order === 'az' ? [...entries].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })) : entries;
   const open = async (entry: GlossaryEntry) => {
-    const result = await ask<ShowTermReply>(tab!.id, { type: 'show-term', id: entry.id });
-    if (result?.shown) window.close();
+    const frame = reply.frameOf.get(entry.id);
+    if (frame && (await showTerm(tab!.id, frame, entry.id))) window.close();
   };
   return (
     <div class="on-page">
