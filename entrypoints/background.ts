@@ -52,15 +52,17 @@ export async function toggleSite(url: string | undefined): Promise<boolean | nul
 
 export default defineBackground(() => {
   // Holds no state: every handler reads what it needs, so the worker may stop at any time.
+  // Firefox for Android has neither context menus nor keyboard commands: there the page's cards
+  // and the popup are the whole extension, and this script must not stop at the first missing API.
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+  const commands = browser.commands as typeof browser.commands | undefined;
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Explain “%s”', contexts: ['selection'] }),
-    );
+    void menus?.removeAll().then(() => menus.create({ id: MENU_ID, title: 'Explain “%s”', contexts: ['selection'] }));
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  menus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) void explainSelection(tab.id, info.selectionText, info.frameId);
   });
-  browser.commands.onCommand.addListener(async (command) => {
+  commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (!tab?.id) return;
     if (command === 'explain-selection') await explainSelection(tab.id);
