@@ -51,6 +51,8 @@ export function isRestricted(url: string): boolean {
  * page no extension may read (or that is still loading) never reports.
  */
 const LATE_FRAME_MS = 400;
+/** How long to wait when no frame answers at all (a browser that keeps such a port open). */
+const NO_ANSWER_MS = 2_000;
 
 /** The terms marked in every frame of the tab, merged; null if no frame could be read. */
 export interface TabTerms extends PageTermsReply {
@@ -68,12 +70,12 @@ export function pageTerms(tabId: number): Promise<TabTerms | null> {
     } catch {
       return resolve(null);
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
       clearTimeout(timer);
       port.disconnect();
       resolve(mergeReports(reports));
     };
+    let timer = setTimeout(finish, NO_ANSWER_MS);
     port.onDisconnect.addListener(() => {
       clearTimeout(timer);
       resolve(mergeReports(reports));
@@ -131,13 +133,16 @@ export function showTerm(tabId: number, frame: string, id: string): Promise<bool
     } catch {
       return resolve(false);
     }
-    port.onDisconnect.addListener(() => resolve(false));
+    const done = (shown: boolean) => {
+      clearTimeout(timer);
+      port.disconnect();
+      resolve(shown);
+    };
+    const timer = setTimeout(() => done(false), NO_ANSWER_MS);
+    port.onDisconnect.addListener(() => done(false));
     port.onMessage.addListener((message: unknown) => {
       const result = message as ShowTermResult;
-      if (result?.type === 'shown' && result.frame === frame) {
-        port.disconnect();
-        resolve(result.shown);
-      }
+      if (result?.type === 'shown' && result.frame === frame) done(result.shown);
     });
     const request: ShowTermRequest = { type: 'show-term', frame, id };
     port.postMessage(request);
