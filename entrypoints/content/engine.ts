@@ -319,7 +319,7 @@ export class Engine {
   }
 
   private enqueue(root: Node, eager: boolean): void {
-    const walker = new TextRunWalker(root, { onRun: (run) => this.onRun(run, eager) });
+    const walker = new TextRunWalker(root, { onRun: (run) => this.onRun(run, eager), onRestart: () => this.dropUnder(root) });
     this.queue.push({ walker, eager });
     this.shadowSearch.push(root);
     if (!this.pumping) {

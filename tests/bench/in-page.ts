@@ -229,7 +229,7 @@ const api = {
       const t0 = performance.now();
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { TextRunWalker } = (globalThis as unknown as { __walker: typeof import('../../entrypoints/content/text-runs') }).__walker;
-      const w = new TextRunWalker(document.body, { onRun: () => runs++ });
+      const w = new TextRunWalker(document.body, { onRun: () => runs++, onRestart: () => {} });
       w.step(Infinity);
       times.push(performance.now() - t0);
     }

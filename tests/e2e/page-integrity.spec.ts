@@ -80,6 +80,32 @@ test.describe('pages that change', () => {
     expect(detached).toBe(0);
   });
 
+  test('a page that rewrites its text while it is being read gets every term marked once', async ({ openFixture }) => {
+    const page = await openFixture('rewriting.html');
+    await page.locator('body[data-settled="yes"]').waitFor({ timeout: 10_000 });
+    // Let the rescans of the rewritten text settle.
+    const first = async () => (await highlightedPlaces(page)).filter((p) => p.owner === 'n0').map((p) => p.text);
+    await expect.poll(first, { timeout: 3_000 }).toEqual(expect.arrayContaining(['serotonin', 'cortisol', 'gut microbiome']));
+    expect((await first()).filter((t) => t === 'serotonin')).toHaveLength(1);
+    // No text painted twice anywhere: reading the page again from the start must not add a second copy.
+    const copies = await page.evaluate(() => {
+      const seen = new Map<Node, Set<string>>();
+      let twice = 0;
+      for (const [name, h] of CSS.highlights) {
+        if (name === 'health-glossary-active') continue;
+        for (const r of h) {
+          const key = `${r.startOffset}:${r.endOffset}`;
+          const keys = seen.get(r.startContainer) ?? new Set<string>();
+          if (keys.has(key)) twice++;
+          keys.add(key);
+          seen.set(r.startContainer, keys);
+        }
+      }
+      return twice;
+    });
+    expect(copies).toBe(0);
+  });
+
   test('a section the page reveals is marked when it opens; text the page hides or makes editable is let go', async ({ openFixture }) => {
     const page = await openFixture('dynamic.html');
     await expect.poll(async () => (await highlightedTexts(page)).includes('thyroid gland'), { timeout: 1_000 }).toBe(true);
