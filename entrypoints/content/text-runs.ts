@@ -55,7 +55,13 @@ export class TextRunWalker {
   step(deadline: number): boolean {
     if (this.done) return true;
     const walker = this.walker;
-    if (!walker.currentNode.isConnected && this.root.isConnected) {
+    if (!this.root.isConnected) {
+      // The page took the whole subtree away while we read it: what is left of it is nobody's text.
+      this.resetRun();
+      this.done = true;
+      return true;
+    }
+    if (!walker.currentNode.isConnected) {
       // The page removed the text we had reached (a page rewriting itself while we read it): walk
       // that block again if it is still there, or else the whole subtree, never a detached tree.
       const block = this.block;

@@ -80,6 +80,44 @@ test.describe('pages that change', () => {
     expect(detached).toBe(0);
   });
 
+  test('a long section the page removes while it is still being read leaves nothing behind', async ({ openFixture }) => {
+    const page = await openFixture('dynamic.html');
+    await page.evaluate(() => {
+      const big = document.createElement('div');
+      big.id = 'big';
+      for (let i = 0; i < 20000; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Update ${i}: melatonin, cortisol and the gut microbiome were discussed again by the panel today, at some length and in some detail.`;
+        big.append(p);
+      }
+      document.body.append(big);
+    });
+    // As soon as the first of its terms is painted (its reading has begun), the page takes it away.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const big = document.getElementById('big')!;
+            for (const [, h] of CSS.highlights) for (const r of h) if (big.contains(r.startContainer)) return (big.remove(), true);
+            return false;
+          }),
+        { timeout: 3_000, intervals: [5] },
+      )
+      .toBe(true);
+    // Nothing of it may be painted from then on (the rest of its reading would paint text that left the page).
+    let most = 0;
+    for (let i = 0; i < 20; i++) {
+      const detached = await page.evaluate(() => {
+        let count = 0;
+        for (const [, h] of CSS.highlights) for (const r of h) if (!r.startContainer.isConnected) count++;
+        return count;
+      });
+      most = Math.max(most, detached);
+      await page.waitForTimeout(50);
+    }
+    expect(most).toBe(0);
+  });
+
   test('a page that rewrites its text while it is being read gets every term marked once', async ({ openFixture }) => {
     const page = await openFixture('rewriting.html');
     await page.locator('body[data-settled="yes"]').waitFor({ timeout: 10_000 });
