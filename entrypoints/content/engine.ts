@@ -73,6 +73,8 @@ const WATCHED_CHANGES: MutationObserverInit = {
  * building ranges nobody can see yet is most of the cost of a naive engine.
  */
 interface RunRecord {
+  /** Which walk read it (walks are numbered as they start). */
+  walk: number;
   block: Node;
   nodes: Text[];
   starts: number[];
@@ -116,6 +118,7 @@ export class Engine {
   private painter: Painter;
   private settings: Settings;
   private queue: { walker: TextRunWalker; eager: boolean }[] = [];
+  private walks = 0;
   private pumping = false;
   private observer: MutationObserver | undefined;
   private io: IntersectionObserver | undefined;
@@ -319,7 +322,8 @@ export class Engine {
   }
 
   private enqueue(root: Node, eager: boolean): void {
-    const walker = new TextRunWalker(root, { onRun: (run) => this.onRun(run, eager), onRestart: () => this.dropUnder(root) });
+    const walk = ++this.walks;
+    const walker = new TextRunWalker(root, { onRun: (run) => this.onRun(run, eager, walk), onRestart: () => this.dropUnder(root) });
     this.queue.push({ walker, eager });
     this.shadowSearch.push(root);
     if (!this.pumping) {
@@ -470,7 +474,7 @@ export class Engine {
     this.enqueue(shadow, false);
   }
 
-  private onRun(text: TextRun, eager: boolean): void {
+  private onRun(text: TextRun, eager: boolean, walk: number): void {
     const t = text.text;
     this.evidence.chars += t.length;
     // Space between tags (all an advert's frame may have) has no term to find.
@@ -489,8 +493,17 @@ export class Engine {
     const pool = this.pool;
     const kept = found * 3;
     this.poolUsed = at + kept;
+    const block = blockOf(text.nodes[0]!);
+    let list = this.runsByBlock.get(block);
+    // A block read by an earlier walk and again by this one (the page changed it ahead of the first
+    // pass, and its rescan got there too): the later reading is the page as it is now, and the only one kept.
+    if (list && list[0]!.walk !== walk) {
+      this.dropBlock(block);
+      list = undefined;
+    }
     const run: RunRecord = {
-      block: blockOf(text.nodes[0]!),
+      walk,
+      block,
       nodes: text.nodes.slice(),
       starts: text.starts.slice(),
       at,
@@ -512,7 +525,6 @@ export class Engine {
         this.evidence.distinct++;
       }
     }
-    const list = this.runsByBlock.get(run.block);
     if (list) list.push(run);
     else this.runsByBlock.set(run.block, [run]);
 

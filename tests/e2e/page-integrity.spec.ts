@@ -118,6 +118,18 @@ test.describe('pages that change', () => {
     expect(most).toBe(0);
   });
 
+  test('text the page changes ahead of the first reading is marked once, not once per reading', async ({ context }) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${FIXTURE_URL}/late-change.html`);
+    await page.locator('body[data-changed="yes"]').waitFor();
+    await page.locator('#last').scrollIntoViewIfNeeded();
+    const marks = async () => (await highlightedPlaces(page)).filter((p) => p.owner === 'last').map((p) => p.text);
+    await expect.poll(marks, { timeout: 5_000 }).toContain('melatonin');
+    // Long enough for every reading of the page (the first pass, and the changed note's) to be over.
+    await page.waitForTimeout(1_500);
+    expect(await marks()).toEqual(['melatonin']);
+  });
+
   test('a page that rewrites its text while it is being read gets every term marked once', async ({ openFixture }) => {
     const page = await openFixture('rewriting.html');
     await page.locator('body[data-settled="yes"]').waitFor({ timeout: 10_000 });
