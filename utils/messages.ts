@@ -20,8 +20,10 @@ export type ContentRequest =
   /** Explain the reader's current selection (context menu, keyboard command). */
   { type: 'explain-selection'; text?: string };
 
-/** The name of the popup's port to every frame of a tab. */
+/** The popup's port to every frame of a tab, asking for their terms (each frame reports at once). */
 export const PAGE_PORT = 'health-glossary:page';
+/** The popup's port to every frame of a tab, to show one term (only the addressed frame acts). */
+export const SHOW_PORT = 'health-glossary:show';
 
 /** Sent by each frame as soon as the popup connects. */
 export interface FrameReport {

@@ -3,6 +3,7 @@ import type { Glossary } from '../../glossary';
 import { foldText } from '../../glossary/normalize';
 import {
   PAGE_PORT,
+  SHOW_PORT,
   type ContentRequest,
   type ExplainSelectionReply,
   type FrameReport,
@@ -33,9 +34,12 @@ export function listenForRequests(deps: Deps): () => void {
     return Promise.resolve(explainSelection(deps, request.text));
   };
   const onConnect = (port: Browser.runtime.Port) => {
-    if (port.name !== PAGE_PORT) return;
-    const report: FrameReport = { type: 'frame-terms', frame, top: window === window.top, childFrames: window.frames.length, reply: pageTerms(deps) };
-    port.postMessage(report);
+    if (port.name === PAGE_PORT) {
+      const report: FrameReport = { type: 'frame-terms', frame, top: window === window.top, childFrames: window.frames.length, reply: pageTerms(deps) };
+      port.postMessage(report);
+      return;
+    }
+    if (port.name !== SHOW_PORT) return;
     port.onMessage.addListener((message: unknown) => {
       const request = message as ShowTermRequest;
       if (request?.type !== 'show-term' || request.frame !== frame) return;

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import {
   PAGE_PORT,
+  SHOW_PORT,
   type FrameReport,
   type PageTermSummary,
   type PageTermsReply,
@@ -129,7 +130,7 @@ export function showTerm(tabId: number, frame: string, id: string): Promise<bool
   return new Promise((resolve) => {
     let port: Browser.runtime.Port;
     try {
-      port = browser.tabs.connect(tabId, { name: PAGE_PORT });
+      port = browser.tabs.connect(tabId, { name: SHOW_PORT });
     } catch {
       return resolve(false);
     }
