@@ -146,6 +146,9 @@ export class Engine {
   private seenUnambiguous: Uint8Array;
   /** For "first occurrence only": per entry, the run and offset of its first occurrence. */
   private firstRun: (RunRecord | undefined)[] = [];
+  /** Entries whose first occurrence was dropped, to be looked for again (see refindFirsts). */
+  private orphans = new Set<number>();
+  private refindScheduled = false;
   private firstStart: Int32Array;
   private healthPage = false;
   /** While true, runs are checked against the viewport as they are found (document order ≈ top to bottom). */
@@ -318,6 +321,7 @@ export class Engine {
     this.evidence = { chars: 0, unambiguous: 0, distinct: 0 };
     this.seenUnambiguous.fill(0);
     this.firstRun = [];
+    this.orphans.clear();
     this.healthPage = false;
   }
 
@@ -514,10 +518,13 @@ export class Engine {
     };
     for (let i = at; i < at + kept; i += 3) {
       const entry = pool[i + 2]!;
-      if (this.firstRun[entry] === undefined) {
+      const first = this.firstRun[entry];
+      if (first === undefined) {
         this.firstRun[entry] = run;
         this.firstStart[entry] = pool[i]!;
       }
+      // One walk goes in reading order, so only a block read again (or added) can come before it.
+      else if (first.walk !== walk && first !== run && precedes(run, first)) this.moveFirst(entry, run, pool[i]!);
       if (this.ambiguous[entry]) continue;
       this.evidence.unambiguous++;
       if (!this.seenUnambiguous[entry]) {
@@ -676,10 +683,52 @@ export class Engine {
     this.runsByBlock.delete(block);
     for (const run of runs) {
       this.unpaintRun(run, true);
-      for (let i = run.at; i < run.at + run.size; i += 3)
-        if (this.firstRun[this.pool[i + 2]!] === run) this.firstRun[this.pool[i + 2]!] = undefined;
+      for (let i = run.at; i < run.at + run.size; i += 3) {
+        const entry = this.pool[i + 2]!;
+        if (this.firstRun[entry] !== run) continue;
+        this.firstRun[entry] = undefined;
+        this.orphans.add(entry);
+      }
     }
     if (block.nodeType === 1) this.io?.unobserve(block as Element);
+    if (this.orphans.size && !this.refindScheduled) {
+      this.refindScheduled = true;
+      scheduleSoon(() => this.timed('first occurrences', () => this.refindFirsts()));
+    }
+  }
+
+  /** Makes `run` hold the first occurrence of `entry`, and shows it so in "first occurrence only". */
+  private moveFirst(entry: number, run: RunRecord, start: number): void {
+    const old = this.firstRun[entry];
+    this.firstRun[entry] = run;
+    this.firstStart[entry] = start;
+    if (!this.settings.firstOccurrenceOnly) return;
+    for (const changed of old ? [old, run] : [run]) {
+      const wasPainted = changed.painted;
+      this.unpaintRun(changed, true);
+      if (wasPainted) this.paintRun(changed);
+    }
+  }
+
+  /**
+   * Entries whose first occurrence left the page (or is being read again) get the earliest one
+   * still on it, so "first occurrence only" keeps showing each term once while the page changes.
+   */
+  private refindFirsts(): void {
+    this.refindScheduled = false;
+    const orphans = this.orphans;
+    this.orphans = new Set();
+    if (!this.running) return;
+    const best = new Map<number, { run: RunRecord; start: number }>();
+    for (const runs of this.runsByBlock.values())
+      for (const run of runs)
+        for (let i = run.at; i < run.at + run.size; i += 3) {
+          const entry = this.pool[i + 2]!;
+          if (!orphans.has(entry) || this.firstRun[entry] !== undefined) continue;
+          const known = best.get(entry);
+          if (!known || (known.run !== run && precedes(run, known.run))) best.set(entry, { run, start: this.pool[i]! });
+        }
+    for (const [entry, { run, start }] of best) this.moveFirst(entry, run, start);
   }
 }
 
@@ -693,6 +742,11 @@ function blockOf(node: Node): Node {
   let n: Node = node.nodeType === 1 ? node : (node.parentNode ?? node);
   while (n.nodeType === 1 && isInlineElement(n as Element) && n.parentNode) n = n.parentNode;
   return n;
+}
+
+/** Whether run `a` comes before run `b` in the document. */
+function precedes(a: RunRecord, b: RunRecord): boolean {
+  return (a.nodes[0]!.compareDocumentPosition(b.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 /** The element an IntersectionObserver can watch for a block (a shadow root's host). */

@@ -54,6 +54,37 @@ test.describe('each setting shows at once in an open tab', () => {
     await expect.poll(async () => (await marked(page)).filter((t) => t === 'serotonin')).toHaveLength(2);
   });
 
+  test('only the first time, while the page changes: the earliest one still there is the one marked', async ({ context, extensionId, openFixture }) => {
+    const page = await openFixture('settings.html', { minTerms: 4 });
+    const options = await openOptions(context, extensionId);
+    await options.getByRole('radio', { name: /Only the first time/u }).check();
+    await options.close();
+    // Where melatonin is marked: the id of each paragraph that shows it.
+    const where = async () => (await highlightedPlaces(page)).filter((p) => p.text.toLowerCase() === 'melatonin').map((p) => p.owner);
+    await page.evaluate(() => {
+      for (const id of ['later', 'last']) {
+        const p = document.createElement('p');
+        p.id = id;
+        p.textContent = `A note (${id}) on melatonin and sleep.`;
+        document.body.append(p);
+      }
+    });
+    await expect.poll(where).toEqual(['later']);
+    // The page puts one above all others: that one is now the first.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'top';
+      p.textContent = 'Melatonin, first of all.';
+      document.body.prepend(p);
+    });
+    await expect.poll(where).toEqual(['top']);
+    // The first ones leave the page: the next one still there takes their place.
+    await page.evaluate(() => document.getElementById('top')!.remove());
+    await expect.poll(where).toEqual(['later']);
+    await page.evaluate(() => document.getElementById('later')!.remove());
+    await expect.poll(where).toEqual(['last']);
+  });
+
   test('kinds of words and everyday words', async ({ context, extensionId, openFixture }) => {
     const page = await openFixture('settings.html', { minTerms: 4 });
     expect(await marked(page)).toEqual(expect.arrayContaining(['serotonin', 'fibromyalgia', 'stress']));
