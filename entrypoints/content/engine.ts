@@ -265,11 +265,7 @@ export class Engine {
     // The same matches, shown differently: repaint what is painted, rebuild the rest when needed.
     this.computeEnabled();
     for (const runs of this.runsByBlock.values())
-      for (const run of runs) {
-        const wasPainted = run.painted;
-        this.unpaintRun(run, true);
-        if (wasPainted) this.paintRun(run);
-      }
+      for (const run of runs) this.rebuildRun(run);
   }
 
   setActive(term: PageTerm | null): void {
@@ -383,12 +379,7 @@ export class Engine {
     if (!this.healthPage && isHealthPage(this.evidence)) {
       this.healthPage = true;
       for (const runs of this.runsByBlock.values())
-        for (const run of runs)
-          if (run.heldAmbiguous) {
-            const wasPainted = run.painted;
-            this.unpaintRun(run, true);
-            if (wasPainted) this.paintRun(run);
-          }
+        for (const run of runs) if (run.heldAmbiguous) this.rebuildRun(run);
     }
     this.observeSoon();
     if (this.shadowSearch.length)
@@ -524,7 +515,7 @@ export class Engine {
         this.firstStart[entry] = pool[i]!;
       }
       // One walk goes in reading order, so only a block read again (or added) can come before it.
-      else if (first.walk !== walk && first !== run && precedes(run, first)) this.moveFirst(entry, run, pool[i]!);
+      else if (first.walk !== walk && precedes(run, first)) this.moveFirst(entry, run, pool[i]!);
       if (this.ambiguous[entry]) continue;
       this.evidence.unambiguous++;
       if (!this.seenUnambiguous[entry]) {
@@ -615,6 +606,13 @@ export class Engine {
     }
   }
 
+  /** Builds a run's occurrences again (what it shows changed), painted again if they were. */
+  private rebuildRun(run: RunRecord): void {
+    const wasPainted = run.painted;
+    this.unpaintRun(run, true);
+    if (wasPainted) this.paintRun(run);
+  }
+
   /** Takes a run's terms off the page; `forget` also drops them (their matches changed meaning). */
   private unpaintRun(run: RunRecord, forget: boolean): void {
     if (run.painted && run.terms) {
@@ -703,11 +701,8 @@ export class Engine {
     this.firstRun[entry] = run;
     this.firstStart[entry] = start;
     if (!this.settings.firstOccurrenceOnly) return;
-    for (const changed of old ? [old, run] : [run]) {
-      const wasPainted = changed.painted;
-      this.unpaintRun(changed, true);
-      if (wasPainted) this.paintRun(changed);
-    }
+    if (old) this.rebuildRun(old);
+    this.rebuildRun(run);
   }
 
   /**

@@ -61,16 +61,21 @@ export interface TabTerms extends PageTermsReply {
   frameOf: Map<string, string>;
 }
 
+/** One port to every frame of the tab (no frame id), or null if the tab cannot be reached. */
+function connectToFrames(tabId: number, name: string): Browser.runtime.Port | null {
+  try {
+    return browser.tabs.connect(tabId, { name });
+  } catch {
+    return null;
+  }
+}
+
 /** Asks every frame of the tab for its terms over one port, and merges the answers. */
 export function pageTerms(tabId: number): Promise<TabTerms | null> {
   return new Promise((resolve) => {
     const reports: FrameReport[] = [];
-    let port: Browser.runtime.Port;
-    try {
-      port = browser.tabs.connect(tabId, { name: PAGE_PORT });
-    } catch {
-      return resolve(null);
-    }
+    const port = connectToFrames(tabId, PAGE_PORT);
+    if (!port) return resolve(null);
     const finish = () => {
       clearTimeout(timer);
       port.disconnect();
@@ -128,12 +133,8 @@ export function mergeReports(reports: readonly FrameReport[]): TabTerms | null {
 /** Scrolls to a term in the frame that holds it and opens its card there. */
 export function showTerm(tabId: number, frame: string, id: string): Promise<boolean> {
   return new Promise((resolve) => {
-    let port: Browser.runtime.Port;
-    try {
-      port = browser.tabs.connect(tabId, { name: SHOW_PORT });
-    } catch {
-      return resolve(false);
-    }
+    const port = connectToFrames(tabId, SHOW_PORT);
+    if (!port) return resolve(false);
     const done = (shown: boolean) => {
       clearTimeout(timer);
       port.disconnect();
