@@ -179,10 +179,12 @@ async function openPage(page: Page, html: string, script: string) {
  * The main-thread time the installed extension adds to loading a typical article (30 kB of text):
  * the renderer's own script and task time per page load, read from the DevTools Performance
  * metrics, with the built extension and without it. The first load after the browser starts
- * compiles the content script (cold); later loads use the browser's code cache (warm).
+ * compiles the content script (cold); later loads of the same site reuse that page process and its
+ * compiled script (warm). A reader moving from site to site gets a new page process per site, which
+ * parses and compiles the content script again: `crossSite` loads each page from another site.
  */
 async function typicalArticle(html: string) {
-  const measure = async (withExtension: boolean) => {
+  const measure = async (withExtension: boolean, crossSite: boolean) => {
     const dir = requireBuild(CHROME_BUILD);
     const extensionArgs = withExtension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : [];
     const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hg-bench-')), {
@@ -193,13 +195,13 @@ async function typicalArticle(html: string) {
     try {
       if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
       const page = context.pages()[0] ?? (await context.newPage());
-      await page.route('http://typical.localhost/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      await page.route('**/article-*.html', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
       const script: number[] = [];
       const task: number[] = [];
       for (let i = 0; i < 10; i++) {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Performance.enable');
-        await page.goto(`http://typical.localhost/article-${i}.html`);
+        await page.goto(crossSite ? `http://site-${i}.example/article-${i}.html` : `http://typical.localhost/article-${i}.html`);
         // Long enough for the first pass, the shadow-root search and the paint after it.
         await page.waitForTimeout(1_000);
         const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -213,9 +215,17 @@ async function typicalArticle(html: string) {
       await context.close();
     }
   };
-  const without = await measure(false);
-  const withExtension = await measure(true);
-  return { coldScript: withExtension.cold, script: withExtension.script - without.script, task: withExtension.task - without.task };
+  const without = await measure(false, false);
+  const withExtension = await measure(true, false);
+  const withoutCross = await measure(false, true);
+  const withExtensionCross = await measure(true, true);
+  return {
+    coldScript: withExtension.cold,
+    script: withExtension.script - without.script,
+    task: withExtension.task - without.task,
+    crossSiteScript: withExtensionCross.script - withoutCross.script,
+    crossSiteTask: withExtensionCross.task - withoutCross.task,
+  };
 }
 
 type EngineResult = { compileMs: number; firstPass: number; deferred: number; matches: number; painted: number; patterns: number };
@@ -339,6 +349,8 @@ async function main() {
     const typical = await typicalArticle(makeArticle(30_000, pageForms, 5));
     rows.push(['typical article (30 kB): script time added per page load', `${fmt(typical.script, 1)} ms`, `first load after start (compiling the content script): ${fmt(typical.coldScript, 0)} ms`]);
     rows.push(['typical article: all main-thread task time added', `${fmt(typical.task, 1)} ms`, 'incl. setting up the extension\'s isolated world, styles and paint']);
+    rows.push(['typical article, each load on another site: script time added', `${fmt(typical.crossSiteScript, 1)} ms`, 'a new page process per site parses and compiles the content script']);
+    rows.push(['typical article, each load on another site: all task time added', `${fmt(typical.crossSiteTask, 1)} ms`, '']);
 
     const size2 = await contentScriptSize();
     rows.push(['content script, gzipped, glossary excluded (goal ≤ 30 KB)', `${fmt(size2.withoutData / 1024, 1)} KB`, size2.withData ? `with glossary: ${fmt(size2.withData / 1024, 1)} KB` : '']);
@@ -362,6 +374,7 @@ async function main() {
         typicalScriptMs: Number(typical.script.toFixed(1)),
         typicalTaskMs: Number(typical.task.toFixed(1)),
         typicalColdScriptMs: Number(typical.coldScript.toFixed(0)),
+        typicalCrossSiteScriptMs: Number(typical.crossSiteScript.toFixed(1)),
       }),
     );
   } finally {
