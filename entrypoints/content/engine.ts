@@ -648,6 +648,13 @@ export class Engine {
   }
 
   private rescanDirty(): void {
+    // A page that switched the whole document to design mode is an editor now. Nothing announces
+    // that; the first edit does, and then every mark is let go, not only the edited block's.
+    if (document.designMode === 'on') {
+      this.dirty.clear();
+      this.dropUnder(document);
+      return;
+    }
     const blocks = new Set<Node>();
     for (const node of this.dirty) {
       if (!node.isConnected) continue;

@@ -56,8 +56,12 @@ export async function highlightedTexts(page: Page): Promise<string[]> {
       if (name === 'health-glossary-active') continue;
       for (const range of highlight) {
         const r = document.createRange();
-        r.setStart(range.startContainer, range.startOffset);
-        r.setEnd(range.endContainer, range.endOffset);
+        try {
+          r.setStart(range.startContainer, range.startOffset);
+          r.setEnd(range.endContainer, range.endOffset);
+        } catch {
+          continue; // left past its text by a page edit, until the rescan: the browser paints nothing there
+        }
         out.push(r.toString());
       }
     }
@@ -73,8 +77,12 @@ export async function highlightedPlaces(page: Page | import('@playwright/test').
       if (name === 'health-glossary-active') continue;
       for (const range of highlight) {
         const r = document.createRange();
-        r.setStart(range.startContainer, range.startOffset);
-        r.setEnd(range.endContainer, range.endOffset);
+        try {
+          r.setStart(range.startContainer, range.startOffset);
+          r.setEnd(range.endContainer, range.endOffset);
+        } catch {
+          continue; // see highlightedTexts
+        }
         let n: Node | null = range.startContainer;
         let owner = '';
         while (n && !owner) {
@@ -85,6 +93,18 @@ export async function highlightedPlaces(page: Page | import('@playwright/test').
       }
     }
     return out;
+  });
+}
+
+/** Painted ranges a page edit left pointing past their text (none once the engine has caught up). */
+export async function staleRanges(page: Page | import('@playwright/test').Frame): Promise<number> {
+  return page.evaluate(() => {
+    let stale = 0;
+    const length = (n: Node) => (n.nodeType === Node.TEXT_NODE ? (n as Text).data.length : n.childNodes.length);
+    for (const [, highlight] of CSS.highlights)
+      for (const r of highlight as Iterable<AbstractRange>)
+        if (r.startOffset > length(r.startContainer) || r.endOffset > length(r.endContainer)) stale++;
+    return stale;
   });
 }
 

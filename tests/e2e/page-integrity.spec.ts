@@ -1,4 +1,4 @@
-import { expect, FIXTURE_URL, highlightedPlaces, highlightedTexts, hoverText, test, waitForHighlights } from './fixtures';
+import { expect, FIXTURE_URL, highlightedPlaces, highlightedTexts, hoverText, staleRanges, test, waitForHighlights } from './fixtures';
 
 test.describe('the page stays the page', () => {
   test('the DOM under <body> is exactly what the page sent, even with a card open', async ({ context, openFixture }) => {
@@ -207,6 +207,61 @@ test.describe('pages that change', () => {
     await page.mouse.move(box.x - 40, box.y + 20);
     await page.mouse.move(box.x, box.y, { steps: 5 });
     await expect(page.getByRole('dialog', { name: 'cortisol' })).toBeVisible({ timeout: 3_000 });
+  });
+
+  test('text reached in unusual ways is explained: declarative, nested and late shadow roots, slots, frames added later, text moved or split', async ({ openFixture }) => {
+    const page = await openFixture('structures.html', { minTerms: 3 });
+    await expect(page.locator('body[data-changed="yes"]')).toBeAttached();
+    const owners = async () => new Set((await highlightedPlaces(page)).map((p) => `${p.owner}: ${p.text}`));
+    const expected = [
+      'plain: serotonin',
+      'declarative: serotonin',
+      'nested: serotonin',
+      'slotted: cortisol',
+      'moved-to: serotonin',
+      'split: serotonin',
+      'shadow-later: Cortisol',
+      'nested-later: Cortisol',
+      'in-host-later: melatonin',
+    ];
+    await expect
+      .poll(
+        async () => {
+          const now = await owners();
+          return expected.filter((e) => !now.has(e));
+        },
+        { timeout: 2_000 },
+      )
+      .toEqual([]);
+    // Left alone: an editor of plain text, and a closed <details> nobody can read yet.
+    const marked = [...(await owners())].join(' | ');
+    expect(marked).not.toContain('plaintext-editor');
+    expect(marked).not.toContain('in-details');
+    // A frame the page filled itself, also after a later change; a frame the page added later.
+    const blank = (await page.locator('#blank').elementHandle())!.contentFrame();
+    const filled = async () => (await highlightedPlaces((await blank)!)).map((p) => `${p.owner}: ${p.text}`);
+    await expect.poll(filled, { timeout: 2_000 }).toEqual(['blank-text: serotonin', 'blank-later: Melatonin']);
+    const later = await (await page.locator('#frame-later').elementHandle())!.contentFrame();
+    await expect.poll(async () => (await highlightedTexts(later as never)).includes('microbiome'), { timeout: 3_000 }).toBe(true);
+    // A section the browser renders only when near (content-visibility: auto) is marked when reached.
+    await page.locator('#far').scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await owners()).has('far-text: melatonin'), { timeout: 2_000 }).toBe(true);
+    // The ranges the split and the move left behind are gone, not only unpainted.
+    expect(await staleRanges(page)).toBe(0);
+  });
+
+  test('a page that turns itself into an editor is let go at its first edit, and typing goes on as typed', async ({ openFixture }) => {
+    const page = await openFixture('design-mode.html', { minTerms: 3 });
+    await page.evaluate(() => {
+      document.designMode = 'on';
+    });
+    await page.locator('#more').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Insulin too.');
+    await expect.poll(async () => (await highlightedTexts(page)).length, { timeout: 1_000 }).toBe(0);
+    await expect(page.locator('#more')).toHaveText('The microbiome section follows. Insulin too.');
+    await page.waitForTimeout(400);
+    expect(await highlightedTexts(page)).toEqual([]);
   });
 
   test('a component with a closed shadow root is explained too', async ({ openFixture }) => {

@@ -151,6 +151,60 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'text reached in unusual ways: declarative, nested and late shadow roots, slots, frames added later, moved or split text',
+    async run({ page, base }) {
+      await page.goto(`${base}/structures.html`);
+      // Each mark as "id of the nearest element (or shadow host) with one: text", in every frame.
+      const places = async () =>
+        (
+          await Promise.all(
+            page.frames().map((f) =>
+              f
+                .evaluate(() => {
+                  const out: string[] = [];
+                  for (const [name, h] of CSS.highlights) {
+                    if (name === 'health-glossary-active') continue;
+                    for (const r of h as Iterable<AbstractRange>) {
+                      const live = document.createRange();
+                      try {
+                        live.setStart(r.startContainer, r.startOffset);
+                        live.setEnd(r.endContainer, r.endOffset);
+                      } catch {
+                        continue;
+                      }
+                      let n: Node | null = r.startContainer;
+                      let owner = '';
+                      while (n && !owner) {
+                        if (n.nodeType === Node.ELEMENT_NODE && (n as Element).id) owner = (n as Element).id;
+                        n = n.parentNode ?? ((n as ShadowRoot).host || null);
+                      }
+                      out.push(`${owner}: ${live.toString().toLowerCase()}`);
+                    }
+                  }
+                  return out;
+                })
+                .catch(() => [] as string[]),
+            ),
+          )
+        ).flat();
+      const expected = [
+        'declarative: serotonin',
+        'nested: serotonin',
+        'slotted: cortisol',
+        'moved-to: serotonin',
+        'split: serotonin',
+        'shadow-later: cortisol',
+        'nested-later: cortisol',
+        'in-host-later: melatonin',
+        'blank-text: serotonin',
+        'blank-later: melatonin',
+        'inner: microbiome',
+      ];
+      const marked = await waitFor('every unusual place to be marked', places, (list) => expected.every((e) => list.includes(e)), 6_000);
+      assert(!marked.some((m) => m.startsWith('plaintext-editor') || m.startsWith('in-details')), `an editor or a closed section is marked (${marked.join(', ')})`);
+    },
+  },
+  {
     name: 'a section the page reveals is marked when it opens',
     async run({ page, base }) {
       await page.goto(`${base}/dynamic.html`);
