@@ -1,4 +1,4 @@
-import { liveRange, type PageTerm, type PageTermIndex } from './page-terms';
+import { isStale, liveRange, type PageTerm, type PageTermIndex } from './page-terms';
 
 interface CaretPosition {
   offsetNode: Node;
@@ -40,6 +40,6 @@ export function rectsContain(term: PageTerm, x: number, y: number, slack = 1): b
 export function termAtPoint(index: PageTermIndex, x: number, y: number, shadowRoots: ShadowRoot[]): PageTerm | null {
   const caret = caretAt(x, y, shadowRoots);
   if (!caret || caret.offsetNode.nodeType !== Node.TEXT_NODE) return null;
-  for (const term of index.at(caret.offsetNode as Text, caret.offset)) if (rectsContain(term, x, y)) return term;
+  for (const term of index.at(caret.offsetNode as Text, caret.offset)) if (!isStale(term) && rectsContain(term, x, y)) return term;
   return null;
 }

@@ -17,11 +17,22 @@ export function localSpan(term: PageTerm, node: Text): [number, number] {
   return [node === term.startNode ? term.startOffset : 0, node === term.endNode ? term.endOffset : node.length];
 }
 
-/** A live Range over the term, for geometry (StaticRange has no client rects). */
+/**
+ * Whether a page edit left the occurrence pointing past its text. It lasts until the rescan of the
+ * changed text replaces it (a tenth of a second); the browser paints nothing there meanwhile.
+ */
+export function isStale(term: PageTerm): boolean {
+  return term.startOffset > term.startNode.length || term.endOffset > term.endNode.length;
+}
+
+/**
+ * A live Range over the term, for geometry (StaticRange has no client rects). Clamped to the text
+ * still there, so the geometry of a stale occurrence (an open card's anchor) never throws.
+ */
 export function liveRange(term: PageTerm): Range {
   const r = document.createRange();
-  r.setStart(term.startNode, term.startOffset);
-  r.setEnd(term.endNode, term.endOffset);
+  r.setStart(term.startNode, Math.min(term.startOffset, term.startNode.length));
+  r.setEnd(term.endNode, Math.min(term.endOffset, term.endNode.length));
   return r;
 }
 
