@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
-import { glossaryDataPlugin, glossaryTriePlugin } from './glossary/build-trie-plugin';
+import { glossaryDataPlugin, glossaryTextPlugin, glossaryTriePlugin } from './glossary/build-trie-plugin';
 
 // The CSS Custom Highlight API is what paints terms without touching the page's DOM, so the
 // manifest asks for browsers that have it instead of shipping a span-wrapping fallback.
@@ -15,6 +15,7 @@ export default defineConfig({
       preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
       glossaryTriePlugin(fileURLToPath(new URL('./glossary/data/', import.meta.url))),
       glossaryDataPlugin(fileURLToPath(new URL('./glossary/data/', import.meta.url))),
+      glossaryTextPlugin(fileURLToPath(new URL('./glossary/data/', import.meta.url))),
     ],
   }),
   manifest: ({ browser }) => ({

@@ -4,33 +4,54 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { buildTrie } from './matcher';
 import type { GlossaryEntry } from './schema';
 import { encodeTrie } from './trie-codec';
 
-const ID = 'virtual:glossary-trie';
-const RESOLVED = `\0${ID}`;
+const TRIE_ID = 'virtual:glossary-trie';
+const TEXT_ID = 'virtual:glossary-text';
 
-export function glossaryTriePlugin(dataDir: string): Plugin {
+/** Every entry of the data files, in the order of glossary/bundled.ts (files sorted by name). */
+function readEntries(dataDir: string, watch: (file: string) => void): GlossaryEntry[] {
+  const files = readdirSync(dataDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const entries: GlossaryEntry[] = [];
+  for (const file of files) {
+    watch(join(dataDir, file));
+    entries.push(...(JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as GlossaryEntry[]));
+  }
+  return entries;
+}
+
+/** A virtual module whose default export is made at build time from the data files (as JSON). */
+function virtualModule(name: string, id: string, make: (entries: GlossaryEntry[]) => unknown, dataDir: string): Plugin {
+  const resolved = `\0${id}`;
   return {
-    name: 'health-glossary-trie',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load(id) {
-      if (id !== RESOLVED) return undefined;
-      // Sorted like the keys of import.meta.glob('./data/*.json') in glossary/bundled.ts.
-      const files = readdirSync(dataDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort();
-      const entries: GlossaryEntry[] = [];
-      for (const file of files) {
-        this.addWatchFile(join(dataDir, file));
-        entries.push(...(JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as GlossaryEntry[]));
-      }
-      const encoded = encodeTrie(buildTrie(entries), entries);
-      return `export default ${JSON.stringify(encoded)};`;
+    name,
+    resolveId: (requested) => (requested === id ? resolved : undefined),
+    load(requested) {
+      if (requested !== resolved) return undefined;
+      return `export default ${JSON.stringify(make(readEntries(dataDir, (file) => this.addWatchFile(file))))};`;
     },
   };
+}
+
+export function glossaryTriePlugin(dataDir: string): Plugin {
+  return virtualModule('health-glossary-trie', TRIE_ID, (entries) => encodeTrie(buildTrie(entries), entries), dataDir);
+}
+
+/**
+ * A Vite plugin: `import packed from 'virtual:glossary-text'` gives every entry as one gzipped
+ * JSON array in base64, for the content script (glossary/packed-text.ts). Each site a reader visits
+ * gets a new page process that parses the whole content script again: 2 MB of explanations as
+ * text cost ~15 ms of main-thread time there, on every page, though most pages are never pointed
+ * at. Packed they are 0.75 MB, and unpacked only when the reader first points at a term.
+ */
+export function glossaryTextPlugin(dataDir: string): Plugin {
+  return virtualModule('health-glossary-text', TEXT_ID, (entries) => gzipSync(JSON.stringify(entries), { level: 9 }).toString('base64'), dataDir);
 }
 
 /**

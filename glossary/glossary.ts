@@ -6,6 +6,10 @@ export interface Glossary {
   readonly byId: ReadonlyMap<string, GlossaryEntry>;
   /** Index of each entry in `entries`, which is also the matcher's entry number. */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** Whether the entries can be read now; a deferred glossary's cannot before `ready()`. */
+  readonly loaded: boolean;
+  /** Resolves once the entries can be read. */
+  ready(): Promise<void>;
 }
 
 export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
@@ -15,13 +19,11 @@ export function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
     byId.set(e.id, e);
     indexOf.set(e.id, i);
   });
-  return { entries, byId, indexOf };
+  return { entries, byId, indexOf, loaded: true, ready: () => Promise.resolve() };
 }
 
-/** A glossary whose entries are loaded the first time anything asks for them. */
-export function lazyGlossary(load: () => readonly GlossaryEntry[]): Glossary {
-  let glossary: Glossary | undefined;
-  const get = () => (glossary ??= createGlossary(load()));
+/** Reads through to the glossary `get` gives (made on first use). */
+function glossaryOver(get: () => Glossary, loaded: () => boolean, ready: () => Promise<void>): Glossary {
   return {
     get entries() {
       return get().entries;
@@ -32,5 +34,47 @@ export function lazyGlossary(load: () => readonly GlossaryEntry[]): Glossary {
     get indexOf() {
       return get().indexOf;
     },
+    get loaded() {
+      return loaded();
+    },
+    ready,
   };
+}
+
+/** A glossary whose entries are loaded the first time anything asks for them. */
+export function lazyGlossary(load: () => readonly GlossaryEntry[]): Glossary {
+  let glossary: Glossary | undefined;
+  const get = () => (glossary ??= createGlossary(load()));
+  return glossaryOver(
+    get,
+    () => true,
+    async () => void get(),
+  );
+}
+
+/**
+ * A glossary whose entries arrive later (unpacked on first need): `ready()` loads them, and
+ * reading them before that is a mistake that throws.
+ */
+export function deferredGlossary(load: () => Promise<readonly GlossaryEntry[]>): Glossary {
+  let glossary: Glossary | undefined;
+  let loading: Promise<void> | undefined;
+  const get = () => {
+    if (!glossary) throw new Error('The glossary is read before it is loaded: await ready() first.');
+    return glossary;
+  };
+  return glossaryOver(
+    get,
+    () => glossary !== undefined,
+    () =>
+      (loading ??= load().then(
+        (entries) => {
+          glossary = createGlossary(entries);
+        },
+        (error: unknown) => {
+          loading = undefined; // asked again later, tried again
+          throw error;
+        },
+      )),
+  );
 }

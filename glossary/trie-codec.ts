@@ -51,7 +51,7 @@ function toBase64(view: ArrayBufferView): string {
   return btoa(binary);
 }
 
-function fromBase64(text: string): ArrayBuffer {
+export function fromBase64(text: string): ArrayBuffer {
   const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
   if (native) return native(text).buffer as ArrayBuffer;
   const binary = atob(text);

@@ -35,14 +35,14 @@ export interface CardAnchor {
  * not changed at all.
  */
 export class CardHost {
-  private host: HTMLElement | undefined;
-  private shadow: ShadowRoot | undefined;
-  private mount: HTMLDivElement | undefined;
-  private liveRegion: HTMLDivElement | undefined;
-  private stopAutoUpdate: (() => void) | undefined;
-  private returnFocus: Element | null = null;
-  private current: GlossaryEntry | undefined;
-  private settings: Pick<Settings, 'theme' | 'cardTextSize'> = { theme: 'auto', cardTextSize: 'normal' };
+  #host: HTMLElement | undefined;
+  #shadow: ShadowRoot | undefined;
+  #mount: HTMLDivElement | undefined;
+  #liveRegion: HTMLDivElement | undefined;
+  #stopAutoUpdate: (() => void) | undefined;
+  #returnFocus: Element | null = null;
+  #current: GlossaryEntry | undefined;
+  #settings: Pick<Settings, 'theme' | 'cardTextSize'> = { theme: 'auto', cardTextSize: 'normal' };
   pinned = false;
   /** Called when the pointer enters or leaves the card (to keep it open while it is read). */
   onPointerInside: ((inside: boolean) => void) | undefined;
@@ -53,27 +53,27 @@ export class CardHost {
   constructor(private readonly lookup: (id: string) => GlossaryEntry | undefined) {}
 
   get isOpen(): boolean {
-    return this.current !== undefined;
+    return this.#current !== undefined;
   }
 
   get entry(): GlossaryEntry | undefined {
-    return this.current;
+    return this.#current;
   }
 
   /** The card's element, for focus and pointer checks. */
   get element(): HTMLElement | null {
-    return (this.mount?.firstElementChild as HTMLElement | null) ?? null;
+    return (this.#mount?.firstElementChild as HTMLElement | null) ?? null;
   }
 
   /** Whether keyboard focus is inside the card. */
   hasFocus(): boolean {
-    return !!this.shadow?.activeElement;
+    return !!this.#shadow?.activeElement;
   }
 
   /** Says something to screen readers, politely (after what they are reading now). */
   announce(text: string): void {
-    this.ensureHost();
-    const region = this.liveRegion!;
+    this.#ensureHost();
+    const region = this.#liveRegion!;
     // Clearing first makes a repeated message be read again.
     region.textContent = '';
     setTimeout(() => (region.textContent = text), 50);
@@ -81,20 +81,20 @@ export class CardHost {
 
   /** Whether an event target (from composedPath: nodes, but also the document's window) is ours. */
   contains(target: EventTarget | null): boolean {
-    if (!target || !this.host || !(target instanceof Node)) return false;
-    return target === this.host || this.host.contains(target) || !!this.shadow?.contains(target);
+    if (!target || !this.#host || !(target instanceof Node)) return false;
+    return target === this.#host || this.#host.contains(target) || !!this.#shadow?.contains(target);
   }
 
   applySettings(settings: Pick<Settings, 'theme' | 'cardTextSize'>): void {
-    this.settings = settings;
+    this.#settings = settings;
     const card = this.element;
-    if (card) this.style(card);
+    if (card) this.#style(card);
   }
 
   open(entry: GlossaryEntry, anchor: CardAnchor, options: { focus?: boolean; pinned?: boolean } = {}): void {
-    this.ensureHost();
-    if (options.focus) this.returnFocus = document.activeElement;
-    this.current = entry;
+    this.#ensureHost();
+    if (options.focus) this.#returnFocus = document.activeElement;
+    this.#current = entry;
     this.pinned = options.pinned ?? false;
     const headingId = 'hg-card-term';
     render(
@@ -114,52 +114,52 @@ export class CardHost {
           headingId={headingId}
           onClose={() => this.close({ restoreFocus: true })}
           onEntryChange={(e) => {
-            this.current = e;
+            this.#current = e;
             this.pinned = true; // switching terms is reading: keep the card
             this.onEntryChange?.(e);
           }}
         />
       </div>,
-      this.mount!,
+      this.#mount!,
     );
     const card = this.element!;
-    this.style(card);
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(anchor.reference, card, () => void this.place(anchor.reference, card), {
+    this.#style(card);
+    this.#stopAutoUpdate?.();
+    this.#stopAutoUpdate = autoUpdate(anchor.reference, card, () => void this.#place(anchor.reference, card), {
       animationFrame: false,
     });
     if (options.focus) card.focus({ preventScroll: true });
   }
 
   close(options: { restoreFocus?: boolean } = {}): void {
-    if (!this.current) return;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
-    if (this.mount) render(null, this.mount);
-    const hadFocus = this.shadow?.activeElement != null;
-    this.current = undefined;
+    if (!this.#current) return;
+    this.#stopAutoUpdate?.();
+    this.#stopAutoUpdate = undefined;
+    if (this.#mount) render(null, this.#mount);
+    const hadFocus = this.#shadow?.activeElement != null;
+    this.#current = undefined;
     this.pinned = false;
-    if (options.restoreFocus && hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
-    this.returnFocus = null;
+    if (options.restoreFocus && hadFocus && this.#returnFocus instanceof HTMLElement) this.#returnFocus.focus({ preventScroll: true });
+    this.#returnFocus = null;
     this.onClosed?.();
   }
 
   destroy(): void {
     this.close();
-    this.host?.remove();
-    this.host = this.shadow = this.mount = this.liveRegion = undefined;
+    this.#host?.remove();
+    this.#host = this.#shadow = this.#mount = this.#liveRegion = undefined;
   }
 
-  private style(card: HTMLElement): void {
-    if (this.settings.theme === 'auto') card.removeAttribute('data-theme');
-    else card.setAttribute('data-theme', this.settings.theme);
+  #style(card: HTMLElement): void {
+    if (this.#settings.theme === 'auto') card.removeAttribute('data-theme');
+    else card.setAttribute('data-theme', this.#settings.theme);
     // Readable by default: at least 16 px, or the page's own size when it is larger.
     const pageSize = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const size = Math.max(TEXT_SIZES[this.settings.cardTextSize], this.settings.cardTextSize === 'normal' ? Math.min(pageSize, 22) : 0);
+    const size = Math.max(TEXT_SIZES[this.#settings.cardTextSize], this.#settings.cardTextSize === 'normal' ? Math.min(pageSize, 22) : 0);
     card.style.setProperty('--hg-font-size', `${size}px`);
   }
 
-  private async place(reference: VirtualElement, card: HTMLElement): Promise<void> {
+  async #place(reference: VirtualElement, card: HTMLElement): Promise<void> {
     const { x, y } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
@@ -184,8 +184,8 @@ export class CardHost {
     card.style.top = `${Math.round(y)}px`;
   }
 
-  private ensureHost(): void {
-    if (this.host?.isConnected) return;
+  #ensureHost(): void {
+    if (this.#host?.isConnected) return;
     const host = document.createElement(UI_HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
@@ -196,10 +196,10 @@ export class CardHost {
     live.setAttribute('aria-live', 'polite');
     live.className = 'visually-hidden';
     shadow.append(style, mount, live);
-    this.liveRegion = live;
+    this.#liveRegion = live;
     document.documentElement.append(host);
-    this.host = host;
-    this.shadow = shadow;
-    this.mount = mount;
+    this.#host = host;
+    this.#shadow = shadow;
+    this.#mount = mount;
   }
 }

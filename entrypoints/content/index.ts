@@ -1,9 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bundledGlossary, createGlossary, type Glossary } from '../../glossary';
+import { createGlossary, deferredGlossary, type Glossary } from '../../glossary/glossary';
+import { loadPackedEntries } from '../../glossary/packed-text';
 import { prepareBundled, prepareGlossary } from '../../glossary/precompiled';
-import { bundledEntries } from '../../glossary/bundled';
 import { isCustomEntry, mergeGlossary, readTerms, type CustomTerm } from '../../utils/own-terms';
-import { guarded } from '../../utils/guard';
+import { guarded, guardedLater } from '../../utils/guard';
 import { isSiteAllowed, siteOfDocument } from '../../utils/sites';
 import { readSettings, type Settings } from '../../utils/settings-schema';
 import { watchStoredValue } from '../../utils/stored-value';
@@ -25,13 +25,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
-    let glossary: Glossary = bundledGlossary();
+    // The bundled glossary: matched from the trie built at build time; its explanations are
+    // unpacked only when the reader first points at a term (or asks the popup about this page).
+    const bundled = deferredGlossary(loadPackedEntries);
+    let glossary: Glossary = bundled;
     const shadowStyles = new CSSStyleSheet();
     shadowStyles.replaceSync(highlightCss);
 
     let engine: Engine | undefined;
     let settings: Settings | undefined;
-    const card = new CardHost((id) => glossary.byId.get(id));
+    const card = new CardHost((id) => (glossary.loaded ? glossary.byId.get(id) : undefined));
     const interaction = new Interaction({
       getEngine: () => engine,
       card,
@@ -53,7 +56,7 @@ export default defineContentScript({
       if (!engine) {
         // The bundled glossary comes with its trie and flags built at build time: its entries'
         // texts are parsed only when the reader points at a term or the popup asks.
-        const { matcher, flags } = (glossary === bundledGlossary() && prepareBundled()) || prepareGlossary(glossary, isCustomEntry);
+        const { matcher, flags } = (glossary === bundled && prepareBundled()) || prepareGlossary(glossary, isCustomEntry);
         engine = new Engine({ glossary, matcher, flags, settings, shadowStyles });
         const started = performance.now();
         engine.onIdle = () => {
@@ -73,6 +76,7 @@ export default defineContentScript({
       }),
     );
     let customSeen = false;
+    let customChanges = 0;
     const stopCustom = watchStoredValue('local', 'customTerms', guarded((stored: unknown) => {
       const custom: CustomTerm[] = readTerms(stored).terms;
       // No own terms (the common case): keep the bundled glossary and its compiled matcher.
@@ -81,8 +85,21 @@ export default defineContentScript({
         return;
       }
       customSeen = true;
-      glossary = custom.length ? createGlossary(mergeGlossary(bundledEntries(), custom)) : bundledGlossary();
-      apply();
+      const change = ++customChanges;
+      if (!custom.length) {
+        glossary = bundled;
+        apply();
+        return;
+      }
+      // Own terms are merged into the bundled entries, so those are unpacked first; a newer
+      // change arriving meanwhile wins.
+      guardedLater(
+        loadPackedEntries().then((entries) => {
+          if (change !== customChanges) return;
+          glossary = createGlossary(mergeGlossary(entries, custom));
+          apply();
+        }),
+      );
     }));
     const stopRequests = listenForRequests({ getEngine: () => engine, getGlossary: () => glossary, interaction });
 

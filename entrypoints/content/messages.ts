@@ -14,6 +14,7 @@ import {
   type ShowTermResult,
 } from '../../utils/messages';
 import type { Engine } from './engine';
+import { guardedLater } from '../../utils/guard';
 import type { Interaction } from './interaction';
 
 interface Deps {
@@ -31,20 +32,27 @@ export function listenForRequests(deps: Deps): () => void {
     if (request?.type !== 'explain-selection') return undefined;
     // Sent to every frame when the browser did not say which holds the selection: only that one answers.
     if (!holdsSelection()) return undefined;
-    return Promise.resolve(explainSelection(deps, request.text));
+    return explainSelection(deps, request.text);
+  };
+  // A popup closed meanwhile has disconnected its port: the answer has nobody left to read it.
+  const answer = (port: Browser.runtime.Port, message: FrameReport | ShowTermResult) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      /* the popup is gone */
+    }
   };
   const onConnect = (port: Browser.runtime.Port) => {
     if (port.name === PAGE_PORT) {
-      const report: FrameReport = { type: 'frame-terms', frame, top: window === window.top, childFrames: window.frames.length, reply: pageTerms(deps) };
-      port.postMessage(report);
+      const childFrames = window.frames.length;
+      guardedLater(pageTerms(deps).then((reply) => answer(port, { type: 'frame-terms', frame, top: window === window.top, childFrames, reply })));
       return;
     }
     if (port.name !== SHOW_PORT) return;
     port.onMessage.addListener((message: unknown) => {
       const request = message as ShowTermRequest;
       if (request?.type !== 'show-term' || request.frame !== frame) return;
-      const result: ShowTermResult = { type: 'shown', frame, ...showTerm(deps, request.id) };
-      port.postMessage(result);
+      guardedLater(showTerm(deps, request.id).then((shown) => answer(port, { type: 'shown', frame, ...shown })));
     });
   };
   browser.runtime.onMessage.addListener(onMessage);
@@ -65,10 +73,13 @@ function holdsSelection(): boolean {
   return (window.getSelection()?.toString().trim() ?? '') !== '';
 }
 
-function pageTerms({ getEngine }: Deps): PageTermsReply {
-  const engine = getEngine();
+async function pageTerms({ getEngine }: Deps): Promise<PageTermsReply> {
+  let engine = getEngine();
+  // The terms' names come with the explanations, unpacked the first time they are needed.
+  await engine?.glossary.ready();
+  engine = getEngine();
   const terms: PageTermSummary[] = [];
-  if (engine) {
+  if (engine?.glossary.loaded) {
     const byEntry = new Map<number, PageTermSummary>();
     for (const t of engine.termsInOrder()) {
       const existing = byEntry.get(t.entry);
@@ -84,9 +95,10 @@ function pageTerms({ getEngine }: Deps): PageTermsReply {
   return { active: !!engine, hostname: location.hostname, terms };
 }
 
-function showTerm({ getEngine, interaction }: Deps, id: string): ShowTermReply {
+async function showTerm({ getEngine, interaction }: Deps, id: string): Promise<ShowTermReply> {
+  await getEngine()?.glossary.ready();
   const engine = getEngine();
-  const index = engine?.glossary.indexOf.get(id);
+  const index = engine?.glossary.loaded ? engine.glossary.indexOf.get(id) : undefined;
   if (!engine || index === undefined) return { shown: false };
   const term = engine.termsInOrder().find((t) => t.entry === index);
   if (!term) return { shown: false };
@@ -95,14 +107,15 @@ function showTerm({ getEngine, interaction }: Deps, id: string): ShowTermReply {
   return { shown: true };
 }
 
-function explainSelection({ getGlossary, interaction }: Deps, text?: string): ExplainSelectionReply {
+async function explainSelection({ getGlossary, interaction }: Deps, text?: string): Promise<ExplainSelectionReply> {
   const selection = window.getSelection();
   const selected = (text ?? selection?.toString() ?? '').trim();
+  const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
   const key = foldText(selected);
   const glossary = getGlossary();
+  await glossary.ready();
   const entry = glossary.entries.find((e) => [e.term, ...e.variants].some((f) => foldText(f) === key));
-  if (!entry || !selection || selection.rangeCount === 0) return { found: false, text: selected };
-  const range = selection.getRangeAt(0).cloneRange();
+  if (!entry || !range) return { found: false, text: selected };
   interaction.showAt(entry, () => range.getBoundingClientRect(), { focus: true });
   return { found: true, text: selected };
 }

@@ -41,47 +41,47 @@ export function liveRange(term: PageTerm): Range {
  * pointer move. Held weakly by node, so text the page throws away takes its terms with it.
  */
 export class PageTermIndex {
-  private byNode = new WeakMap<Text, PageTerm[]>();
-  private all = new Set<PageTerm>();
+  #byNode = new WeakMap<Text, PageTerm[]>();
+  #all = new Set<PageTerm>();
 
   get size(): number {
-    return this.all.size;
+    return this.#all.size;
   }
 
   terms(): IterableIterator<PageTerm> {
-    return this.all.values();
+    return this.#all.values();
   }
 
   add(term: PageTerm): void {
-    this.all.add(term);
+    this.#all.add(term);
     for (const node of term.nodes) {
-      const list = this.byNode.get(node);
+      const list = this.#byNode.get(node);
       // Terms are found left to right, so appending keeps each node's list sorted.
       if (list) list.push(term);
-      else this.byNode.set(node, [term]);
+      else this.#byNode.set(node, [term]);
     }
   }
 
   /** Removes and returns every term touching `node`. */
   removeNode(node: Text): PageTerm[] {
-    const list = this.byNode.get(node);
+    const list = this.#byNode.get(node);
     if (!list) return [];
     for (const term of list) {
-      this.all.delete(term);
-      for (const other of term.nodes) if (other !== node) this.byNode.delete(other);
+      this.#all.delete(term);
+      for (const other of term.nodes) if (other !== node) this.#byNode.delete(other);
     }
-    this.byNode.delete(node);
+    this.#byNode.delete(node);
     return list;
   }
 
   clear(): void {
-    this.byNode = new WeakMap();
-    this.all.clear();
+    this.#byNode = new WeakMap();
+    this.#all.clear();
   }
 
   /** The term whose text covers the caret position (node, offset), if any. */
   at(node: Text, offset: number): PageTerm[] {
-    const list = this.byNode.get(node);
+    const list = this.#byNode.get(node);
     if (!list) return [];
     // Binary search for the last term starting at or before offset; a caret just past the last
     // character (offset === end) still counts, since caret APIs round to the nearest boundary.

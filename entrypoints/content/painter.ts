@@ -15,51 +15,51 @@ export const ACTIVE_HIGHLIGHT = 'health-glossary-active';
  * because a page-wide class on <html> would change the page's DOM.
  */
 export class Painter {
-  private readonly terms = new Highlight();
-  private readonly active = new Highlight();
-  private name: string;
+  readonly #terms = new Highlight();
+  readonly #active = new Highlight();
+  #name: string;
 
   constructor(style: HighlightStyle) {
-    this.name = HIGHLIGHT_NAMES[style];
-    this.active.priority = 1;
-    CSS.highlights.set(this.name, this.terms);
-    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    this.#name = HIGHLIGHT_NAMES[style];
+    this.#active.priority = 1;
+    CSS.highlights.set(this.#name, this.#terms);
+    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
   get size(): number {
-    return this.terms.size;
+    return this.#terms.size;
   }
 
   add(range: AbstractRange): void {
-    this.terms.add(range);
+    this.#terms.add(range);
   }
 
   delete(range: AbstractRange): void {
-    this.terms.delete(range);
+    this.#terms.delete(range);
   }
 
   setStyle(style: HighlightStyle): void {
     const next = HIGHLIGHT_NAMES[style];
-    if (next === this.name) return;
-    CSS.highlights.delete(this.name);
-    this.name = next;
-    CSS.highlights.set(this.name, this.terms);
+    if (next === this.#name) return;
+    CSS.highlights.delete(this.#name);
+    this.#name = next;
+    CSS.highlights.set(this.#name, this.#terms);
   }
 
   /** Marks one term as the one being read (pointer, keyboard or open card), or none. */
   setActive(range: AbstractRange | null): void {
-    this.active.clear();
-    if (range) this.active.add(range);
+    this.#active.clear();
+    if (range) this.#active.add(range);
   }
 
   clear(): void {
-    this.terms.clear();
-    this.active.clear();
+    this.#terms.clear();
+    this.#active.clear();
   }
 
   dispose(): void {
     this.clear();
-    CSS.highlights.delete(this.name);
+    CSS.highlights.delete(this.#name);
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   }
 }

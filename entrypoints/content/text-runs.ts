@@ -29,56 +29,58 @@ export interface WalkCallbacks {
  * parent element and remembered.
  */
 export class TextRunWalker {
-  private readonly walker: TreeWalker;
-  private nodes: Text[] = [];
-  private starts: number[] = [];
-  private parts: string[] = [];
-  private length = 0;
-  private block: Node | null = null;
-  private done = false;
-  private readonly run: TextRun = { nodes: [], starts: [], text: '' };
+  readonly #walker: TreeWalker;
+  #nodes: Text[] = [];
+  #starts: number[] = [];
+  #parts: string[] = [];
+  #length = 0;
+  #block: Node | null = null;
+  #done = false;
+  readonly #run: TextRun = { nodes: [], starts: [], text: '' };
   /** Per element: the block its text belongs to, or null when it is inside a skipped element. */
-  private readonly blockOfParent = new Map<Node, Node | null>();
+  readonly #blockOfParent = new Map<Node, Node | null>();
 
-  constructor(
-    private readonly root: Node,
-    private readonly callbacks: WalkCallbacks,
-  ) {
-    this.walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  readonly #root: Node;
+  readonly #callbacks: WalkCallbacks;
+
+  constructor(root: Node, callbacks: WalkCallbacks) {
+    this.#root = root;
+    this.#callbacks = callbacks;
+    this.#walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
 
   get finished(): boolean {
-    return this.done;
+    return this.#done;
   }
 
   /** Walks until `deadline` (a `performance.now()` time) and returns true once the walk is over. */
   step(deadline: number): boolean {
-    if (this.done) return true;
-    const walker = this.walker;
-    if (!this.root.isConnected) {
+    if (this.#done) return true;
+    const walker = this.#walker;
+    if (!this.#root.isConnected) {
       // The page took the whole subtree away while we read it: what is left of it is nobody's text.
-      this.resetRun();
-      this.done = true;
+      this.#resetRun();
+      this.#done = true;
       return true;
     }
     if (!walker.currentNode.isConnected) {
       // The page removed the text we had reached (a page rewriting itself while we read it): walk
       // that block again if it is still there, or else the whole subtree, never a detached tree.
-      const block = this.block;
-      this.resetRun();
-      if (block && block.isConnected && this.root.contains(block)) walker.currentNode = block;
+      const block = this.#block;
+      this.#resetRun();
+      if (block && block.isConnected && this.#root.contains(block)) walker.currentNode = block;
       else {
-        walker.currentNode = this.root;
-        this.callbacks.onRestart();
+        walker.currentNode = this.#root;
+        this.#callbacks.onRestart();
       }
     }
     // Locals, not fields, in the loop: it runs once per text node of the page.
-    const nodes = this.nodes;
-    const starts = this.starts;
-    const parts = this.parts;
-    const memo = this.blockOfParent;
-    let length = this.length;
-    let block = this.block;
+    const nodes = this.#nodes;
+    const starts = this.#starts;
+    const parts = this.#parts;
+    const memo = this.#blockOfParent;
+    let length = this.#length;
+    let block = this.#block;
     let lastParent: Node | null = null;
     let lastBlock: Node | null = null;
     let budget = 0;
@@ -86,11 +88,11 @@ export class TextRunWalker {
       const parent = n.parentNode;
       if (parent !== lastParent) {
         lastParent = parent;
-        lastBlock = parent ? (memo.get(parent) ?? this.blockOf(parent)) : null;
+        lastBlock = parent ? (memo.get(parent) ?? this.#blockOf(parent)) : null;
       }
       if (lastBlock === null) continue;
       if (lastBlock !== block) {
-        if (nodes.length) this.flush();
+        if (nodes.length) this.#flush();
         length = 0;
         block = lastBlock;
       }
@@ -107,51 +109,51 @@ export class TextRunWalker {
         if (performance.now() >= deadline) {
           // The block's run goes on in the next slice: cutting it here could split a term
           // written across inline markup (`gut <em>microbiome</em>`).
-          this.length = length;
-          this.block = block;
+          this.#length = length;
+          this.#block = block;
           return false;
         }
       }
     }
-    this.flush();
-    this.done = true;
+    this.#flush();
+    this.#done = true;
     return true;
   }
 
   /** The block whose run the text of `parent` joins, or null if it is inside a skipped element. */
-  private blockOf(parent: Node): Node | null {
-    const known = this.blockOfParent.get(parent);
+  #blockOf(parent: Node): Node | null {
+    const known = this.#blockOfParent.get(parent);
     if (known !== undefined) return known;
     let result: Node | null;
     if (parent.nodeType !== 1) result = parent; // a shadow root or document fragment is a block
     else {
       const el = parent as Element;
       const up = el.parentNode;
-      const outer = el === this.root || !up ? el : this.blockOf(up);
+      const outer = el === this.#root || !up ? el : this.#blockOf(up);
       if (outer === null || isSkippedElement(el)) result = null;
-      else result = isInlineElement(el) && el !== this.root ? outer : el;
+      else result = isInlineElement(el) && el !== this.#root ? outer : el;
     }
-    this.blockOfParent.set(parent, result);
+    this.#blockOfParent.set(parent, result);
     return result;
   }
 
-  private flush(): void {
-    this.block = null;
-    if (this.nodes.length === 0) return;
-    this.run.nodes = this.nodes;
-    this.run.starts = this.starts;
-    this.run.text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    this.callbacks.onRun(this.run);
-    this.resetRun();
+  #flush(): void {
+    this.#block = null;
+    if (this.#nodes.length === 0) return;
+    this.#run.nodes = this.#nodes;
+    this.#run.starts = this.#starts;
+    this.#run.text = this.#parts.length === 1 ? this.#parts[0]! : this.#parts.join('');
+    this.#callbacks.onRun(this.#run);
+    this.#resetRun();
   }
 
-  private resetRun(): void {
+  #resetRun(): void {
     // Reused, not reallocated: a page has thousands of runs.
-    this.nodes.length = 0;
-    this.starts.length = 0;
-    this.parts.length = 0;
-    this.length = 0;
-    this.block = null;
+    this.#nodes.length = 0;
+    this.#starts.length = 0;
+    this.#parts.length = 0;
+    this.#length = 0;
+    this.#block = null;
   }
 }
 

@@ -135,8 +135,8 @@ async function contentScriptSize(): Promise<{ withoutData: number; withData: num
           }));
           b.onResolve({ filter: /\.css$/ }, () => ({ path: 'empty', namespace: 'empty' }));
           b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: '', loader: 'js' }));
-          b.onResolve({ filter: /^virtual:glossary-trie$/ }, () => ({ path: 'trie', namespace: 'trie-stub' }));
-          b.onLoad({ filter: /.*/, namespace: 'trie-stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
+          b.onResolve({ filter: /^virtual:glossary-(trie|text)$/ }, (args) => ({ path: args.path, namespace: 'data-stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'data-stub' }, () => ({ contents: 'export default null;', loader: 'js' }));
           b.onLoad({ filter: /glossary[\\/]bundled\.ts$/ }, () => ({
             contents: 'export const bundledFiles = () => new Map(); export const bundledEntries = () => [];',
             loader: 'ts',
