@@ -83,6 +83,7 @@ export class Interaction {
   }
 
   dispose(): void {
+    this.#wanted = undefined;
     this.#abort.abort();
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#showTimer);
@@ -198,6 +199,7 @@ export class Interaction {
   #onPointerDown(e: PointerEvent): void {
     this.#press = { x: e.clientX, y: e.clientY, t: performance.now(), type: e.pointerType };
     clearTimeout(this.#showTimer);
+    this.#wanted = undefined;
     if (!this.#card.isOpen || this.#inCard(e)) return;
     // A press elsewhere closes the card; a press on its own term is handled when it is released.
     const engine = this.options.getEngine();
@@ -225,6 +227,7 @@ export class Interaction {
   }
 
   #onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') this.#wanted = undefined;
     if (e.key === 'Escape' && this.#card.isOpen) {
       e.stopPropagation();
       this.#keyboardAt = null;
