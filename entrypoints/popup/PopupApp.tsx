@@ -19,7 +19,22 @@ export function PopupApp() {
   useEffect(() => watchCustomTerms(setCustom), []);
   // Built once per change of the reader's own terms, not on every keystroke.
   const glossary = useMemo(() => createGlossary(mergeGlossary(bundledEntries(), custom)), [custom]);
-  const search = useMemo(() => new GlossarySearch(glossary.entries), [glossary]);
+  // Indexed in slices once the popup is on screen: names and short explanations first (a word
+  // typed at once is found within ~100 ms), then the long explanations too.
+  const [search, setSearch] = useState<GlossarySearch | null>(null);
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const quick = await GlossarySearch.building(glossary.entries, { long: false });
+      if (!current) return;
+      setSearch(quick);
+      const full = await GlossarySearch.building(glossary.entries);
+      if (current) setSearch(full);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [glossary]);
   const box = useSearchBox();
   const theme = usePageTheme();
   const [query, setQuery] = useState(() => {
@@ -35,7 +50,7 @@ export function PopupApp() {
   useEffect(() => void activeTab().then(setTab), []);
   const restricted = !tab || isRestricted(tab.url);
 
-  const hits = useMemo(() => search.search(query), [search, query]);
+  const hits = useMemo(() => search?.search(query) ?? [], [search, query]);
   const latest = useRef({ hits, query });
   latest.current = { hits, query };
   useEffect(() => {
@@ -60,7 +75,7 @@ export function PopupApp() {
       box.removeEventListener('keydown', onKeyDown);
     };
   }, [box]);
-  const suggestions = useMemo(() => (query.trim() && hits.length === 0 ? search.suggest(query) : []), [search, query, hits]);
+  const suggestions = useMemo(() => (search && query.trim() && hits.length === 0 ? search.suggest(query) : []), [search, query, hits]);
 
   const tabButton = (id: View, label: string) => (
     <button
@@ -104,7 +119,11 @@ export function PopupApp() {
               <p class="status">Type a word from a letter, a leaflet or a web page. Spelling doesn't have to be perfect.</p>
             ) : (
               <p class="status" role="status">
-                {hits.length === 0 ? `Sorry, nothing matches “${query.trim()}” yet.` : `${hits.length} result${hits.length === 1 ? '' : 's'}`}
+                {!search
+                  ? 'Looking…'
+                  : hits.length === 0
+                    ? `Sorry, nothing matches “${query.trim()}” yet.`
+                    : `${hits.length} result${hits.length === 1 ? '' : 's'}`}
               </p>
             )}
             <ResultList entries={hits.map((h) => h.entry)} label="Results" onOpen={setOpen} />

@@ -47,3 +47,17 @@ describe('looking up a word the way patients type it', () => {
     expect(search.suggest('hypothyroidissm').map((e) => e.term)).toContain('hypothyroidism');
   });
 });
+
+describe('a search built in slices', () => {
+  it('without the long explanations, is ready sooner and finds names; the full one also finds words of the long explanations', async () => {
+    const quick = await GlossarySearch.building(bundledEntries(), { long: false });
+    const full = await GlossarySearch.building(bundledEntries());
+    expect(quick.search('seratonin')[0]?.entry.id).toBe('serotonin');
+    expect(full.search('seratonin')[0]?.entry.id).toBe('serotonin');
+    // "epididymis" appears only in the long explanation of the testicle.
+    expect(quick.search('epididymis').map((h) => h.entry.id)).not.toContain('testicle');
+    expect(full.search('epididymis').map((h) => h.entry.id)).toContain('testicle');
+    // Built in slices or at once, the full search answers alike.
+    expect(full.search('blood thinner').map((h) => h.entry.id)).toEqual(search.search('blood thinner').map((h) => h.entry.id));
+  });
+});
