@@ -499,6 +499,14 @@ export function matcherFromTrie(data: TrieData): CompiledMatcher {
     return found;
   }
 
+  return matcherFromScanInto(scanInto, { entryCount: data.entryCount, patternCount: patEntry.length, nodeCount });
+}
+
+/** A whole matcher from its hot path (`scan` and `match` are conveniences over `scanInto`). */
+export function matcherFromScanInto(
+  scanInto: CompiledMatcher['scanInto'],
+  sizes: Pick<CompiledMatcher, 'entryCount' | 'patternCount' | 'nodeCount'>,
+): CompiledMatcher {
   let buffer = new Int32Array(3 * 64);
   function scan(text: string, from: number, to: number, onMatch: (start: number, end: number, entry: number) => void): void {
     let n = scanInto(text, from, to, buffer);
@@ -518,8 +526,6 @@ export function matcherFromTrie(data: TrieData): CompiledMatcher {
       scan(text, from, to, (start, end, entry) => out.push({ start, end, entry }));
       return out;
     },
-    entryCount: data.entryCount,
-    patternCount: patEntry.length,
-    nodeCount,
+    ...sizes,
   };
 }

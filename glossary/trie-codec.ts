@@ -13,7 +13,7 @@ import type { GlossaryEntry } from './schema';
  * run in a fresh content-script context on every page, mostly unoptimized, and took 6–11 ms.
  */
 /** The layout version; a trie of another version is not used. */
-export const TRIE_VERSION = 3;
+export const TRIE_VERSION = 4;
 
 export interface EncodedTrie {
   v: typeof TRIE_VERSION;
@@ -32,6 +32,8 @@ export interface EncodedTrie {
   /** Per entry: its category's index and whether it is an everyday word (see EntryFlags). */
   category: string;
   ambiguous: string;
+  /** Each entry's name, one per line: where a reader's own term has the same name, it replaces it. */
+  terms: string;
 }
 
 /** A short fingerprint of the ids (FNV-1a), so a stale trie is never used with other entries. */
@@ -60,7 +62,7 @@ export function fromBase64(text: string): ArrayBuffer {
   return bytes.buffer;
 }
 
-export function encodeTrie(data: TrieData, entries: readonly Pick<GlossaryEntry, 'id' | 'category' | 'ambiguous'>[]): EncodedTrie {
+export function encodeTrie(data: TrieData, entries: readonly Pick<GlossaryEntry, 'id' | 'term' | 'category' | 'ambiguous'>[]): EncodedTrie {
   const exact: [number, string][] = [];
   data.patExact.forEach((e, i) => e !== null && exact.push([i, e]));
   const flags = entryFlags(entries);
@@ -78,6 +80,7 @@ export function encodeTrie(data: TrieData, entries: readonly Pick<GlossaryEntry,
     exact,
     category: toBase64(flags.category),
     ambiguous: toBase64(flags.ambiguous),
+    terms: entries.map((e) => e.term).join('\n'),
   };
 }
 

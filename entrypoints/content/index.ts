@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createGlossary, deferredGlossary, type Glossary } from '../../glossary/glossary';
+import { deferredGlossary, type Glossary } from '../../glossary/glossary';
 import { loadPackedEntries } from '../../glossary/packed-text';
-import { prepareBundled, prepareGlossary } from '../../glossary/precompiled';
-import { isCustomEntry, mergeGlossary, readTerms, type CustomTerm } from '../../utils/own-terms';
+import { prepareBundled, prepareBundledWith, prepareGlossary, type PreparedGlossary } from '../../glossary/precompiled';
+import { customToEntry, isCustomEntry, nameKey, namesOf, readTerms, type CustomTerm } from '../../utils/own-terms';
 import { guarded, guardedLater } from '../../utils/guard';
 import { isSiteAllowed, siteOfDocument } from '../../utils/sites';
 import { readSettings, type Settings } from '../../utils/settings-schema';
@@ -43,8 +43,13 @@ export default defineContentScript({
     });
     card.onEntryChange = () => engine?.setActive(null);
 
+    // The reader's own terms, matched beside the bundled trie (null: none, or no trie to match beside).
+    let ownPrepared: PreparedGlossary | null = null;
+    let customSeen = false;
+
     const apply = () => {
-      if (!settings) return;
+      // Settings and own terms are both read before the first pass, so it is not done twice.
+      if (!settings || !customSeen) return;
       card.applySettings(settings);
       const active = settings.enabled && isSiteAllowed(siteOfDocument(location, self.origin), settings);
       if (!active || engine?.glossary !== glossary) {
@@ -55,8 +60,15 @@ export default defineContentScript({
       if (!active) return;
       if (!engine) {
         // The bundled glossary comes with its trie and flags built at build time: its entries'
-        // texts are parsed only when the reader points at a term or the popup asks.
-        const { matcher, flags } = (glossary === bundled && prepareBundled()) || prepareGlossary(glossary, isCustomEntry);
+        // texts are unpacked only when the reader points at a term or the popup asks.
+        const prepared = glossary === bundled ? prepareBundled() : ownPrepared;
+        if (!prepared && !glossary.loaded) {
+          // No trie from the build: compile from the entries, once they are unpacked.
+          const waiting = glossary;
+          guardedLater(waiting.ready().then(() => waiting === glossary && apply()));
+          return;
+        }
+        const { matcher, flags } = prepared ?? prepareGlossary(glossary, isCustomEntry);
         engine = new Engine({ glossary, matcher, flags, settings, shadowStyles });
         const started = performance.now();
         engine.onIdle = () => {
@@ -75,31 +87,24 @@ export default defineContentScript({
         apply();
       }),
     );
-    let customSeen = false;
-    let customChanges = 0;
     const stopCustom = watchStoredValue('local', 'customTerms', guarded((stored: unknown) => {
       const custom: CustomTerm[] = readTerms(stored).terms;
-      // No own terms (the common case): keep the bundled glossary and its compiled matcher.
-      if (!customSeen && custom.length === 0) {
-        customSeen = true;
-        return;
-      }
+      const first = !customSeen;
       customSeen = true;
-      const change = ++customChanges;
-      if (!custom.length) {
+      const before = glossary;
+      if (custom.length === 0) {
+        // No own terms (the common case): the bundled glossary and its prebuilt matcher.
         glossary = bundled;
-        apply();
-        return;
+        ownPrepared = null;
+      } else {
+        // Own terms are matched beside the bundled trie and numbered after its entries; their
+        // explanations join the bundled ones when those are unpacked.
+        const own = custom.map(customToEntry);
+        const names = new Set(own.flatMap(namesOf));
+        glossary = deferredGlossary(async () => [...(await loadPackedEntries()), ...own]);
+        ownPrepared = prepareBundledWith(own, (name) => names.has(nameKey(name)));
       }
-      // Own terms are merged into the bundled entries, so those are unpacked first; a newer
-      // change arriving meanwhile wins.
-      guardedLater(
-        loadPackedEntries().then((entries) => {
-          if (change !== customChanges) return;
-          glossary = createGlossary(mergeGlossary(entries, custom));
-          apply();
-        }),
-      );
+      if (first || glossary !== before) apply();
     }));
     const stopRequests = listenForRequests({ getEngine: () => engine, getGlossary: () => glossary, interaction });
 

@@ -306,6 +306,29 @@ test.describe('your own terms', () => {
   });
 });
 
+test.describe('own terms on every page', () => {
+  test('a page is marked with your terms and the built-in ones without unpacking any explanation; the first card unpacks them', async ({ context, extensionId, openFixture }) => {
+    const options = await openOptions(context, extensionId);
+    await options.getByRole('textbox', { name: 'Term' }).fill('spoon theory');
+    await options.getByRole('textbox', { name: 'Explanation' }).fill('Energy pictured as spoons.');
+    await options.getByRole('button', { name: 'Add term' }).click();
+    await expect(options.getByRole('list', { name: 'Your terms' })).toContainText('spoon theory');
+    // A page opened now: its content script starts with an own term in storage.
+    const page = await openFixture('settings.html', { minTerms: 4 });
+    await expect.poll(() => marked(page)).toEqual(expect.arrayContaining(['spoon theory', 'cortisol']));
+    const unpacked = () => page.evaluate(() => performance.getEntriesByName('health-glossary:entries-parsed').length);
+    expect(await unpacked()).toBe(0);
+    // One first pass, with the own term in it: not one for the built-in terms and then another.
+    expect(await page.evaluate(() => performance.getEntriesByName('health-glossary:first-pass-wall').length)).toBe(1);
+    await hoverText(page, '#own', 'spoon theory');
+    await expect(page.getByRole('dialog', { name: 'spoon theory' })).toContainText('Energy pictured as spoons.', { timeout: 3_000 });
+    expect(await unpacked()).toBe(1);
+    await page.keyboard.press('Escape');
+    await hoverText(page, '#messengers', 'cortisol');
+    await expect(page.getByRole('dialog', { name: 'cortisol' })).toContainText(/stress/u, { timeout: 3_000 });
+  });
+});
+
 test.describe('import and export', () => {
   const file = (name: string, text: string) => ({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: Buffer.from(text) });
 
