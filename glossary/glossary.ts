@@ -60,7 +60,7 @@ export function deferredGlossary(load: () => Promise<readonly GlossaryEntry[]>):
   let glossary: Glossary | undefined;
   let loading: Promise<void> | undefined;
   const get = () => {
-    if (!glossary) throw new Error('The glossary is read before it is loaded: await ready() first.');
+    if (!glossary) throw new Error('Glossary read before it is loaded (await ready()).');
     return glossary;
   };
   return glossaryOver(

@@ -31,16 +31,24 @@ export const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 export const nameKey = (s: string) => squash(s).toLocaleLowerCase('en');
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/** Why a link is refused, or null when it is an http(s) address. Other schemes could run code. */
-export function checkLink(link: string): string | null {
-  if (link.length > LIMITS.linkChars) return `The link is longer than ${LIMITS.linkChars} characters.`;
+/** What is wrong with a link, if anything. Schemes other than http(s) could run code. */
+function linkProblem(link: string): 'long' | 'not-web-address' | 'scheme' | null {
+  if (link.length > LIMITS.linkChars) return 'long';
   let url: URL;
   try {
     url = new URL(link);
   } catch {
-    return 'The link is not a web address. It must start with https:// (or http://).';
+    return 'not-web-address';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Only web links starting with https:// or http:// are allowed.';
+  return url.protocol === 'https:' || url.protocol === 'http:' ? null : 'scheme';
+}
+
+/** Why a link is refused, in words for the reader, or null when it is an http(s) address. */
+export function checkLink(link: string): string | null {
+  const problem = linkProblem(link);
+  if (problem === 'long') return `The link is longer than ${LIMITS.linkChars} characters.`;
+  if (problem === 'not-web-address') return 'The link is not a web address. It must start with https:// (or http://).';
+  if (problem === 'scheme') return 'Only web links starting with https:// or http:// are allowed.';
   return null;
 }
 
@@ -77,7 +85,7 @@ function isShowable(item: unknown): item is CustomTerm {
     t.variants.every((v) => typeof v === 'string' && v.trim() !== '') &&
     typeof t.explanation === 'string' &&
     t.explanation.trim() !== '' &&
-    (t.link === undefined || (typeof t.link === 'string' && checkLink(t.link) === null)) &&
+    (t.link === undefined || (typeof t.link === 'string' && linkProblem(t.link) === null)) &&
     typeof t.added === 'string' &&
     STORED_DATE.test(t.added)
   );

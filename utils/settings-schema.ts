@@ -69,7 +69,7 @@ const VALID: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   highlightStyle: oneOf('underline', 'tint', 'both', 'none'),
   firstOccurrenceOnly: isBoolean,
   ambiguousWords: isBoolean,
-  disabledCategories: (v): v is CategoryId[] => Array.isArray(v) && v.every((c) => (CATEGORY_IDS as unknown[]).includes(c)),
+  disabledCategories: (v): v is CategoryId[] => Array.isArray(v) && v.every((c) => (CATEGORY_IDS as readonly unknown[]).includes(c)),
   cardDelayMs: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 5000,
   cardTextSize: oneOf('normal', 'large', 'x-large'),
   theme: oneOf('auto', 'light', 'dark'),

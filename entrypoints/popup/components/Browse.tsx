@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { CATEGORIES, type CategoryId } from '../../../glossary/categories';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../../../glossary/categories';
 import type { GlossaryEntry } from '../../../glossary/schema';
 import { ResultList } from './ResultList';
 
@@ -20,7 +20,7 @@ export function Browse({ entries, onOpen }: { entries: readonly GlossaryEntry[];
       </label>
       <select id="category" class="select" value={category} onChange={(e) => setCategory(e.currentTarget.value as CategoryId | '')}>
         <option value="">All topics</option>
-        {(Object.keys(CATEGORIES) as CategoryId[]).map((id) => (
+        {CATEGORY_IDS.map((id) => (
           <option key={id} value={id}>
             {CATEGORIES[id]}
           </option>
