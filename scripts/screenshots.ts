@@ -90,6 +90,7 @@ await withExtension({ colorScheme: 'light', width: 400, height: 600 }, async (co
   const id = new URL(worker.url()).host;
   await page.goto(`chrome-extension://${id}/popup.html`);
   await page.keyboard.type('seratonin');
+  await page.locator('#panel[data-search="complete"]').waitFor();
   await page.getByRole('list', { name: 'Results' }).getByRole('button').first().waitFor();
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(OUT, 'popup.png') });

@@ -21,15 +21,15 @@ export function PopupApp() {
   const glossary = useMemo(() => createGlossary(mergeGlossary(bundledEntries(), custom)), [custom]);
   // Indexed in slices once the popup is on screen, so it answers keys at once: names and short
   // explanations first (about a quarter of the work), then the long explanations too.
-  const [search, setSearch] = useState<GlossarySearch | null>(null);
+  const [{ search, complete }, setSearch] = useState<{ search: GlossarySearch | null; complete: boolean }>({ search: null, complete: false });
   useEffect(() => {
     let current = true;
     void (async () => {
       const quick = await GlossarySearch.building(glossary.entries, { long: false });
       if (!current) return;
-      setSearch(quick);
+      setSearch({ search: quick, complete: false });
       const full = await GlossarySearch.building(glossary.entries);
-      if (current) setSearch(full);
+      if (current) setSearch({ search: full, complete: true });
     })();
     return () => {
       current = false;
@@ -101,7 +101,8 @@ export function PopupApp() {
         {tabButton('browse', 'Browse')}
         {tabButton('page', 'On this page')}
       </div>
-      <div id="panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+      {/* data-search says how much the search knows yet (screenshots wait for all of it). */}
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${view}`} data-search={complete ? 'complete' : search ? 'names' : 'none'}>
         {open ? (
           <section class="card popup-card" data-theme={theme === 'auto' ? undefined : theme} aria-labelledby="popup-term">
             <button type="button" class="text-button" onClick={() => setOpen(null)}>
