@@ -75,7 +75,7 @@ export function PopupApp() {
       box.removeEventListener('keydown', onKeyDown);
     };
   }, [box]);
-  const suggestions = useMemo(() => (search && query.trim() && hits.length === 0 ? search.suggest(query) : []), [search, query, hits]);
+  const suggestions = useMemo(() => (search && complete && query.trim() && hits.length === 0 ? search.suggest(query) : []), [search, complete, query, hits]);
 
   const tabButton = (id: View, label: string) => (
     <button
@@ -120,7 +120,8 @@ export function PopupApp() {
               <p class="status">Type a word from a letter, a leaflet or a web page. Spelling doesn't have to be perfect.</p>
             ) : (
               <p class="status" role="status">
-                {!search
+                {/* Until the search knows the long explanations too, it may still find more. */}
+                {!complete
                   ? 'Looking…'
                   : hits.length === 0
                     ? `Sorry, nothing matches “${query.trim()}” yet.`
