@@ -8,23 +8,9 @@
  * `mergeGlossary`, an own term wins over a bundled entry whose name is the same: that entry is
  * left out, and where both match the same text the own term is chosen.
  */
-import { matcherFromScanInto, type CompiledMatcher } from './matcher';
+import { MatchBuffer, matcherFromScanInto, type CompiledMatcher } from './matcher';
 
 type Scanner = Pick<CompiledMatcher, 'scanInto' | 'entryCount' | 'patternCount' | 'nodeCount'>;
-
-/** Matches of one scanner over text[from, to), in a buffer that grows as needed. */
-class Found {
-  buffer = new Int32Array(3 * 64);
-  count = 0;
-
-  read(scanner: Scanner, text: string, from: number, to: number): void {
-    this.count = scanner.scanInto(text, from, to, this.buffer);
-    if (this.count * 3 > this.buffer.length) {
-      this.buffer = new Int32Array(this.count * 3 * 2);
-      this.count = scanner.scanInto(text, from, to, this.buffer);
-    }
-  }
-}
 
 /**
  * One matcher over both. `leftOut[e]` is 1 for a bundled entry an own term replaces. Matches stay
@@ -32,12 +18,12 @@ class Found {
  */
 export function combineMatchers(bundled: Scanner, own: Scanner, leftOut: Uint8Array): CompiledMatcher {
   const offset = bundled.entryCount;
-  const a = new Found();
-  const b = new Found();
+  const a = new MatchBuffer();
+  const b = new MatchBuffer();
 
   function scanInto(text: string, from: number, to: number, out: Int32Array, outOffset = 0): number {
-    a.read(bundled, text, from, to);
-    b.read(own, text, from, to);
+    a.read(bundled.scanInto, text, from, to);
+    b.read(own.scanInto, text, from, to);
     const capacity = out.length - outOffset;
     let found = 0;
     let i = 0;
@@ -45,23 +31,23 @@ export function combineMatchers(bundled: Scanner, own: Scanner, leftOut: Uint8Ar
     let lastEnd = from;
     for (;;) {
       // The next usable match of each list: not left out, not inside what was already chosen.
-      while (i < a.count && (leftOut[a.buffer[i * 3 + 2]!] === 1 || a.buffer[i * 3]! < lastEnd)) i++;
-      while (j < b.count && b.buffer[j * 3]! < lastEnd) j++;
+      while (i < a.count && (leftOut[a.matches[i * 3 + 2]!] === 1 || a.matches[i * 3]! < lastEnd)) i++;
+      while (j < b.count && b.matches[j * 3]! < lastEnd) j++;
       if (i >= a.count && j >= b.count) return found;
       let start: number;
       let end: number;
       let entry: number;
       const ownFirst =
-        j < b.count && (i >= a.count || b.buffer[j * 3]! < a.buffer[i * 3]! || (b.buffer[j * 3] === a.buffer[i * 3] && b.buffer[j * 3 + 1]! >= a.buffer[i * 3 + 1]!));
+        j < b.count && (i >= a.count || b.matches[j * 3]! < a.matches[i * 3]! || (b.matches[j * 3] === a.matches[i * 3] && b.matches[j * 3 + 1]! >= a.matches[i * 3 + 1]!));
       if (ownFirst) {
-        start = b.buffer[j * 3]!;
-        end = b.buffer[j * 3 + 1]!;
-        entry = b.buffer[j * 3 + 2]! + offset;
+        start = b.matches[j * 3]!;
+        end = b.matches[j * 3 + 1]!;
+        entry = b.matches[j * 3 + 2]! + offset;
         j++;
       } else {
-        start = a.buffer[i * 3]!;
-        end = a.buffer[i * 3 + 1]!;
-        entry = a.buffer[i * 3 + 2]!;
+        start = a.matches[i * 3]!;
+        end = a.matches[i * 3 + 1]!;
+        entry = a.matches[i * 3 + 2]!;
         i++;
       }
       if (found * 3 + 3 <= capacity) {

@@ -502,19 +502,29 @@ export function matcherFromTrie(data: TrieData): CompiledMatcher {
   return matcherFromScanInto(scanInto, { entryCount: data.entryCount, patternCount: patEntry.length, nodeCount });
 }
 
+/** The matches of one `scanInto` call, in (start, end, entry) triplets, kept in a buffer that grows as needed. */
+export class MatchBuffer {
+  matches = new Int32Array(3 * 64);
+  count = 0;
+
+  read(scanInto: CompiledMatcher['scanInto'], text: string, from: number, to: number): void {
+    this.count = scanInto(text, from, to, this.matches);
+    if (this.count * 3 > this.matches.length) {
+      this.matches = new Int32Array(this.count * 3 * 2);
+      this.count = scanInto(text, from, to, this.matches);
+    }
+  }
+}
+
 /** A whole matcher from its hot path (`scan` and `match` are conveniences over `scanInto`). */
 export function matcherFromScanInto(
   scanInto: CompiledMatcher['scanInto'],
   sizes: Pick<CompiledMatcher, 'entryCount' | 'patternCount' | 'nodeCount'>,
 ): CompiledMatcher {
-  let buffer = new Int32Array(3 * 64);
+  const buffer = new MatchBuffer();
   function scan(text: string, from: number, to: number, onMatch: (start: number, end: number, entry: number) => void): void {
-    let n = scanInto(text, from, to, buffer);
-    if (n * 3 > buffer.length) {
-      buffer = new Int32Array(n * 3);
-      n = scanInto(text, from, to, buffer);
-    }
-    const found = buffer.slice(0, n * 3);
+    buffer.read(scanInto, text, from, to);
+    const found = buffer.matches.slice(0, buffer.count * 3);
     for (let k = 0; k < found.length; k += 3) onMatch(found[k]!, found[k + 1]!, found[k + 2]!);
   }
 

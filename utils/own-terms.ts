@@ -140,12 +140,18 @@ export function customToEntry(custom: CustomTerm): GlossaryEntry {
   };
 }
 
+/** Whether a bundled entry's name is one of the reader's own terms' names: that entry is replaced, left out. */
+export function replacedBy(own: readonly GlossaryEntry[]): (bundledTerm: string) => boolean {
+  const names = new Set(own.flatMap((e) => namesOf(e)));
+  return (bundledTerm) => names.has(nameKey(bundledTerm));
+}
+
 /** Bundled entries plus the reader's own; a custom term wins over a bundled one with the same name. */
 export function mergeGlossary(bundled: readonly GlossaryEntry[], custom: readonly CustomTerm[]): GlossaryEntry[] {
   if (custom.length === 0) return [...bundled];
   const own = custom.map(customToEntry);
-  const names = new Set(own.flatMap((e) => namesOf(e)));
+  const replaced = replacedBy(own);
   // Own terms come first: where a name is shared, the matcher gives it to the first entry.
-  const kept = bundled.filter((e) => !names.has(nameKey(e.term)));
+  const kept = bundled.filter((e) => !replaced(e.term));
   return [...own, ...kept];
 }

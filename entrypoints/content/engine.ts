@@ -278,7 +278,7 @@ export class Engine {
    */
   termsInOrder(): PageTerm[] {
     const runs = [...this.#runsByBlock.values()].flat();
-    runs.sort((a, b) => (a.nodes[0]!.compareDocumentPosition(b.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    runs.sort((a, b) => (precedes(a, b) ? -1 : 1));
     const out: PageTerm[] = [];
     for (const run of runs) out.push(...this.#termsOf(run));
     return out;

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { deferredGlossary, type Glossary } from '../../glossary/glossary';
 import { loadPackedEntries } from '../../glossary/packed-text';
 import { prepareBundled, prepareBundledWith, prepareGlossary, type PreparedGlossary } from '../../glossary/precompiled';
-import { customToEntry, isCustomEntry, nameKey, namesOf, readTerms, type CustomTerm } from '../../utils/own-terms';
+import { customToEntry, isCustomEntry, readTerms, replacedBy, type CustomTerm } from '../../utils/own-terms';
 import { guarded, guardedLater } from '../../utils/guard';
 import { isSiteAllowed, siteOfDocument } from '../../utils/sites';
 import { readSettings, type Settings } from '../../utils/settings-schema';
@@ -100,9 +100,8 @@ export default defineContentScript({
         // Own terms are matched beside the bundled trie and numbered after its entries; their
         // explanations join the bundled ones when those are unpacked.
         const own = custom.map(customToEntry);
-        const names = new Set(own.flatMap(namesOf));
         glossary = deferredGlossary(async () => [...(await loadPackedEntries()), ...own]);
-        ownPrepared = prepareBundledWith(own, (name) => names.has(nameKey(name)));
+        ownPrepared = prepareBundledWith(own, replacedBy(own));
       }
       if (first || glossary !== before) apply();
     }));

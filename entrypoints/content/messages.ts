@@ -73,13 +73,17 @@ function holdsSelection(): boolean {
   return (window.getSelection()?.toString().trim() ?? '') !== '';
 }
 
+/** The engine, once its glossary's entries can be read: terms' names come with the explanations, unpacked when first needed. */
+async function engineWithEntries(getEngine: Deps['getEngine']): Promise<Engine | undefined> {
+  await getEngine()?.glossary.ready();
+  const engine = getEngine();
+  return engine?.glossary.loaded ? engine : undefined;
+}
+
 async function pageTerms({ getEngine }: Deps): Promise<PageTermsReply> {
-  let engine = getEngine();
-  // The terms' names come with the explanations, unpacked the first time they are needed.
-  await engine?.glossary.ready();
-  engine = getEngine();
+  const engine = await engineWithEntries(getEngine);
   const terms: PageTermSummary[] = [];
-  if (engine?.glossary.loaded) {
+  if (engine) {
     const byEntry = new Map<number, PageTermSummary>();
     for (const t of engine.termsInOrder()) {
       const existing = byEntry.get(t.entry);
@@ -92,13 +96,12 @@ async function pageTerms({ getEngine }: Deps): Promise<PageTermsReply> {
       }
     }
   }
-  return { active: !!engine, hostname: location.hostname, terms };
+  return { active: !!getEngine(), hostname: location.hostname, terms };
 }
 
 async function showTerm({ getEngine, interaction }: Deps, id: string): Promise<ShowTermReply> {
-  await getEngine()?.glossary.ready();
-  const engine = getEngine();
-  const index = engine?.glossary.loaded ? engine.glossary.indexOf.get(id) : undefined;
+  const engine = await engineWithEntries(getEngine);
+  const index = engine?.glossary.indexOf.get(id);
   if (!engine || index === undefined) return { shown: false };
   const term = engine.termsInOrder().find((t) => t.entry === index);
   if (!term) return { shown: false };
